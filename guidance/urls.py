@@ -1,0 +1,11 @@
+from django.urls import path
+
+from guidance import views
+
+app_name = "guidance"
+
+urlpatterns = [
+    path("guide/", views.guide_index, name="index"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+]

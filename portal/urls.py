@@ -1,0 +1,30 @@
+"""Addresses. Those under /<lang>/ and /healthz are promises to partners: keep them stable."""
+
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import views
+
+# The admin login goes through allauth: same rate limits and MFA as everywhere else.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = settings.PORTAL_NAME
+admin.site.site_title = settings.PORTAL_NAME
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("students.urls")),
+    path("", include("guidance.urls")),
+    prefix_default_language=True,
+)
+
+handler500 = "portal.views.server_error"

@@ -1,0 +1,45 @@
+"""Project-level views: home, health check, language switch, error pages."""
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django.views.i18n import set_language as django_set_language
+
+from accounts.services import user_set_preferred_language
+from portal.context_processors import portal as portal_context
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language and remember it on the account of a signed-in user."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and response.status_code in (200, 302):
+        user_set_preferred_language(user=request.user, language=language)
+    return response
+
+
+def server_error(request):
+    """The 500 page: rendered without context processors, so it needs no database."""
+    context = {"request": request, **portal_context(request)}
+    return HttpResponseServerError(loader.render_to_string("500.html", context))

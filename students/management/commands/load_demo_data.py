@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from students.demo import DEMO_PASSWORD, load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Create the demo accounts (idempotent). For a local try-out only, never production."
+
+    def handle(self, *args, **options):
+        people = load_demo_data()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts (password for all: "
+                                             f"{DEMO_PASSWORD}):"))
+        for person in people:
+            self.stdout.write(f"  {person.email:<32} {person.role}")
