@@ -50,7 +50,8 @@ test: setup-dev
 
 # Regenerate the .po catalogues after changing user-facing text (needs GNU gettext).
 messages: setup-dev
-	DEBUG=true $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=true $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(PY) scripts/sync_english_catalogue.py
 	$(PY) scripts/compile_translations.py
 
 # Re-lock after changing pyproject.toml (needs uv: pip install uv).

@@ -1,0 +1,106 @@
+"""Personas and the test environment shared by every test.
+
+alice: a verified student (English), charlie: another verified student, bob: office staff,
+anon: a visitor who has not signed in.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import polib
+import pytest
+from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.test import Client, override_settings
+
+from accounts.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+def make_verified_user(*, email: str, language: str = "en", **extra) -> User:
+    user = User.objects.create_user(
+        email=email, password=PASSWORD, preferred_language=language, **extra
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations(tmp_path_factory):
+    """Serve the .po catalogues as they are in the tree, compiled into a temporary folder.
+
+    The .mo files are build artefacts (git-ignored); compiling here keeps the French pages
+    under test in step with the source catalogue without writing into locale/.
+    """
+    target = tmp_path_factory.mktemp("locale")
+    for source in django_settings.LOCALE_PATHS:
+        source = Path(source)
+        for po_path in sorted(source.glob("*/LC_MESSAGES/*.po")):
+            mo_path = target / po_path.relative_to(source).with_suffix(".mo")
+            mo_path.parent.mkdir(parents=True, exist_ok=True)
+            polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+    # override_settings sends setting_changed, which empties Django's translation cache.
+    with override_settings(LOCALE_PATHS=[target]):
+        yield target
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(db):
+    """Rate-limit counters live in the cache: no test inherits another's attempts."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return make_verified_user(email="alice@example.org", language="en")
+
+
+@pytest.fixture
+def charlie(db) -> User:
+    return make_verified_user(email="charlie@example.org", language="en")
+
+
+@pytest.fixture
+def bob(db) -> User:
+    return make_verified_user(email="bob@example.org", language="en", is_staff=True)
+
+
+@pytest.fixture
+def anon() -> Client:
+    return Client()
+
+
+@pytest.fixture
+def log_in():
+    """Submit the login form as a person would; returns the response (not followed)."""
+
+    def submit(client: Client, email: str, password: str = PASSWORD, *, language="en"):
+        return client.post(
+            f"/{language}/accounts/login/", {"login": email, "password": password}
+        )
+
+    return submit
+
+
+@pytest.fixture
+def link_in_mail():
+    """The path of the first link in a mail body that matches a path pattern."""
+
+    def find(message, path_pattern: str) -> str:
+        for url in re.findall(r"https?://\S+", message.body):
+            path = urlsplit(url).path
+            if re.search(path_pattern, path):
+                return path
+        raise AssertionError(f"no link matching {path_pattern!r} in:\n{message.body}")
+
+    return find
