@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import render
 
 
@@ -16,3 +17,8 @@ def privacy(request):
 
 def accessibility(request):
     return render(request, "guidance/accessibility.html")
+
+
+def guide_page(request, slug):
+    # Guidance pages arrive with the guidance issue; until then no page exists.
+    raise Http404

@@ -8,7 +8,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         people = load_demo_data()
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts (password for all: "
-                                             f"{DEMO_PASSWORD}):"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded. Demo accounts (password for all: {DEMO_PASSWORD}):"
+            )
+        )
         for person in people:
             self.stdout.write(f"  {person.email:<32} {person.role}")

@@ -1,0 +1,29 @@
+"""Country groups that decide a student's path, as data (ISO 3166-1 alpha-2 codes).
+
+Source: the EU's 27 member states, the EEA (EU + Iceland, Liechtenstein, Norway) and
+Switzerland, whose students may use a European Health Insurance Card (EHIC) in France
+(etudiant.gouv.fr, "Social security: your medical expenditure coverage", DOMAIN.md §5a).
+The United Kingdom left the EU on 31 January 2020 and is not in this group.
+"""
+
+EU_MEMBER_STATES = frozenset(
+    {
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+        "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+    }
+)  # fmt: skip
+EEA_NON_EU = frozenset({"IS", "LI", "NO"})
+SWITZERLAND = frozenset({"CH"})
+
+EU_EEA_SWISS = EU_MEMBER_STATES | EEA_NON_EU | SWITZERLAND
+
+# EU documents need no French translation, except Greek and Bulgarian ones (DOMAIN.md §5b).
+EU_DOCUMENTS_NEEDING_TRANSLATION = frozenset({"GR", "BG"})
+
+FRANCE = "FR"
+CANADA = "CA"
+
+
+def is_eu_eea_swiss(country_code: str) -> bool:
+    """True for a national of an EU or EEA country or of Switzerland."""
+    return (country_code or "").upper() in EU_EEA_SWISS
