@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
-    verbose_name = _("Accounts")
+    verbose_name = _("People")
 
     def ready(self):
         from accounts import signals  # noqa: F401
