@@ -1,0 +1,34 @@
+from django.test import Client
+
+
+def test_it_does_not_log_out_on_get(anon, alice, log_in):
+    log_in(anon, "alice@example.org")
+
+    response = anon.get("/en/accounts/logout/")
+
+    assert response.status_code == 200
+    assert anon.get("/en/dashboard/").status_code == 200
+
+
+def test_it_logs_out_on_post(anon, alice, log_in):
+    log_in(anon, "alice@example.org")
+
+    response = anon.post("/en/accounts/logout/")
+
+    assert response.status_code == 302
+    dashboard = anon.get("/en/dashboard/")
+    assert dashboard.status_code == 302
+    assert dashboard["Location"] == "/en/accounts/login/?next=/en/dashboard/"
+
+
+def test_it_makes_the_old_session_cookie_worthless(anon, alice, log_in):
+    log_in(anon, "alice@example.org")
+    old_session = anon.cookies["sessionid"].value
+
+    anon.post("/en/accounts/logout/")
+    replay = Client()
+    replay.cookies["sessionid"] = old_session
+    response = replay.get("/en/dashboard/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/login/?next=/en/dashboard/"

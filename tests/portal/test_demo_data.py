@@ -1,0 +1,55 @@
+from io import StringIO
+
+from allauth.account.models import EmailAddress
+from django.core.management import call_command
+
+from accounts.models import User
+from students.demo import DEMO_PASSWORD, DEMO_PEOPLE
+
+DEMO_EMAILS = {person.email for person in DEMO_PEOPLE}
+
+
+def load():
+    call_command("load_demo_data", stdout=StringIO())
+
+
+def test_a_fresh_database_has_no_demo_account():
+    assert not User.objects.filter(email__in=DEMO_EMAILS).exists()
+
+
+def test_loading_twice_leaves_exactly_the_demo_accounts():
+    load()
+    load()
+
+    assert set(User.objects.values_list("email", flat=True)) == DEMO_EMAILS
+    assert User.objects.count() == len(DEMO_PEOPLE)
+    assert EmailAddress.objects.count() == len(DEMO_PEOPLE)
+
+
+def test_every_demo_address_is_verified_and_primary():
+    load()
+    load()
+
+    for email in DEMO_EMAILS:
+        address = EmailAddress.objects.get(email=email)
+        assert address.verified
+        assert address.primary
+
+
+def test_the_demo_accounts_have_their_roles_and_languages():
+    load()
+
+    for person in DEMO_PEOPLE:
+        user = User.objects.get(email=person.email)
+        assert user.is_staff is person.is_staff
+        assert user.is_superuser is person.is_superuser
+        assert user.preferred_language == person.language
+        assert user.check_password(DEMO_PASSWORD)
+
+
+def test_a_demo_student_can_log_in(anon, log_in):
+    load()
+
+    response = log_in(anon, "amara.student@example.org", DEMO_PASSWORD)
+
+    assert response["Location"] == "/en/dashboard/"
