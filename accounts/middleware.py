@@ -1,7 +1,12 @@
+import time
+
 from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.utils import translation
 
 _PENDING = "_pending_language"
+_AUTH_STARTED = "_auth_started"
 
 
 def remember_language_for_response(request, language: str) -> None:
@@ -9,6 +14,11 @@ def remember_language_for_response(request, language: str) -> None:
     request.session[_PENDING] = language
     translation.activate(language)
     request.LANGUAGE_CODE = language
+
+
+def mark_session_start(request) -> None:
+    """Record when this login happened, for the absolute session limit."""
+    request.session[_AUTH_STARTED] = int(time.time())
 
 
 class PreferredLanguageMiddleware:
@@ -31,5 +41,38 @@ class PreferredLanguageMiddleware:
                 secure=settings.LANGUAGE_COOKIE_SECURE,
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response
+
+
+class SessionPolicyMiddleware:
+    """Idle timeouts by role (staff shorter than students) and an absolute session limit.
+
+    SECURITY.md row 10: students 30 min idle, staff 15 min idle, 12 h absolute, even with
+    continuous activity. The idle timeout is the session's expiry, renewed on each request
+    (SESSION_SAVE_EVERY_REQUEST); the absolute limit counts from the login.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            started = request.session.get(_AUTH_STARTED)
+            if started is None:
+                mark_session_start(request)
+            elif time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect_to_login(request.get_full_path())
+        response = self.get_response(request)
+        # Set after the view, so it also applies to the response that logs the person in
+        # (allauth resets the expiry at login).
+        user = request.user
+        if user.is_authenticated:
+            request.session.set_expiry(
+                settings.SESSION_IDLE_SECONDS_STAFF
+                if user.is_staff
+                else settings.SESSION_IDLE_SECONDS_STUDENT
             )
         return response

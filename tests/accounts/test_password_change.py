@@ -1,3 +1,5 @@
+from django.test import Client
+
 NEW_PASSWORD = "a-brand-new-secret-phrase"
 
 
@@ -35,3 +37,16 @@ def test_it_changes_the_password_and_keeps_the_person_logged_in(anon, alice, log
     alice.refresh_from_db()
     assert alice.check_password(NEW_PASSWORD)
     assert anon.get("/en/dashboard/").status_code == 200
+
+
+def test_it_ends_the_persons_other_sessions(alice, log_in, password):
+    phone, laptop = Client(), Client()
+    log_in(phone, "alice@example.org")
+    log_in(laptop, "alice@example.org")
+
+    change_password(laptop, password)
+
+    assert laptop.get("/en/dashboard/").status_code == 200
+    response = phone.get("/en/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")

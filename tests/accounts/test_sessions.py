@@ -1,0 +1,57 @@
+"""Session lifetimes (SECURITY.md row 10): idle limits by role and an absolute limit."""
+
+from datetime import timedelta
+
+import time_machine
+from django.utils import timezone
+
+
+def dashboard_status(client):
+    response = client.get("/en/dashboard/")
+    if response.status_code == 302:
+        assert response["Location"].startswith("/en/accounts/login/")
+    return response.status_code
+
+
+def test_a_student_stays_signed_in_within_30_idle_minutes(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        clock.shift(timedelta(minutes=29))
+
+        assert dashboard_status(anon) == 200
+
+
+def test_a_student_is_signed_out_after_30_idle_minutes(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        clock.shift(timedelta(minutes=31))
+
+        assert dashboard_status(anon) == 302
+
+
+def test_staff_are_signed_out_after_15_idle_minutes(anon, bob, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "bob@example.org")
+        clock.shift(timedelta(minutes=16))
+
+        assert dashboard_status(anon) == 302
+
+
+def test_activity_renews_the_idle_limit(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        for _ in range(3):
+            clock.shift(timedelta(minutes=20))
+            assert dashboard_status(anon) == 200
+
+
+def test_a_session_ends_after_12_hours_even_with_continuous_activity(anon, alice, log_in):
+    step = timedelta(minutes=20)
+    elapsed = timedelta(0)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        while dashboard_status(anon) == 200 and elapsed < timedelta(hours=13):
+            clock.shift(step)
+            elapsed += step
+
+    assert timedelta(hours=12) <= elapsed <= timedelta(hours=12) + step
