@@ -48,6 +48,14 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the portal's pages and e-mails for this person."),
     )
+    receive_reminders = models.BooleanField(
+        _("receive reminders"),
+        default=True,
+        help_text=_(
+            "Reminders about missing documents, an expiring card or a step that takes long. "
+            "Notices about your file (a rejected document, a message) are always sent."
+        ),
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,

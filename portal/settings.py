@@ -48,9 +48,12 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_countries",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "students",
     "guidance",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -232,6 +235,23 @@ STORAGES = {
     "default": private_storage,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Background tasks (django-tasks): run at once in development and tests; in production
+# TASKS_BACKEND=database and the `worker` service runs `manage.py db_worker`.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+# A notice whose sending fails is retried with a growing delay, then given up and shown
+# as such to staff.
+NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
+# Links in e-mails use this address, never the Host header of a request.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # E-mail: console in development, SMTP (EMAIL_URL) in production.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("students.urls")),
     path("", include("guidance.urls")),
+    path("", include("notifications.urls")),
     prefix_default_language=True,
 )
 
