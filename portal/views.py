@@ -1,7 +1,9 @@
 """Project-level views: home, health check, language switch, error pages."""
 
-from django.db import DatabaseError, connection
-from django.http import HttpResponseServerError, JsonResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -10,6 +12,8 @@ from django.views.i18n import set_language as django_set_language
 
 from accounts.services import user_set_preferred_language
 from portal.context_processors import portal as portal_context
+
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def home(request):
@@ -40,6 +44,10 @@ def set_language(request):
 
 
 def server_error(request):
-    """The 500 page: rendered without context processors, so it needs no database."""
+    """The 500 page, or 503 when the database is unreachable; neither touches the database."""
     context = {"request": request, **portal_context(request)}
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponseServerError(loader.render_to_string("500.html", context))
