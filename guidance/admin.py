@@ -166,7 +166,9 @@ class PageTranslationAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         text_changed = {"title", "summary", "body", "sources"} & set(form.changed_data)
-        if change and text_changed and "updated_on" not in form.changed_data:
+        # Compared by value: the field's callable default makes changed_data unreliable.
+        date_kept = form.cleaned_data.get("updated_on") == form.initial.get("updated_on")
+        if change and text_changed and date_kept:
             obj.updated_on = timezone.localdate()
         super().save_model(request, obj, form, change)
 

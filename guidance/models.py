@@ -20,7 +20,9 @@ ANCHOR_PROBLEMS = {
         "Give every “## ” section a stable anchor at the end of its line, e.g. "
         "“## Declaring a GP {#declare-a-gp}”."
     ),
-    "bad-anchor": _("Write anchors in lower-case letters, digits and hyphens, e.g. {#declare-a-gp}."),
+    "bad-anchor": _(
+        "Write anchors in lower-case letters, digits and hyphens, e.g. {#declare-a-gp}."
+    ),
     "duplicate-anchor": _("Two sections use the same anchor: each anchor must be unique."),
 }
 
@@ -64,6 +66,9 @@ class Page(models.Model):
     def __str__(self):
         return self.slug
 
+    def get_absolute_url(self):
+        return reverse("guidance:page", kwargs={"slug": self.slug})
+
     def clean(self):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is used by the portal itself.")})
@@ -74,9 +79,6 @@ class Page(models.Model):
             raise ValidationError(
                 {"slug": _("This address was used by another page and still redirects to it.")}
             )
-
-    def get_absolute_url(self):
-        return reverse("guidance:page", kwargs={"slug": self.slug})
 
 
 class PageTranslation(models.Model):
@@ -126,11 +128,6 @@ class PageTranslation(models.Model):
     def __str__(self):
         return f"{self.title} ({self.language})"
 
-    def clean(self):
-        problems = markup.body_problems(self.body or "")
-        if problems:
-            raise ValidationError({"body": [ANCHOR_PROBLEMS[code] for code in dict.fromkeys(problems)]})
-
     def save(self, *args, **kwargs):
         self.body_html = markup.render(self.body)
         self.sections = [
@@ -141,6 +138,13 @@ class PageTranslation(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        problems = markup.body_problems(self.body or "")
+        if problems:
+            raise ValidationError(
+                {"body": [ANCHOR_PROBLEMS[code] for code in dict.fromkeys(problems)]}
+            )
 
 
 class SlugRedirect(models.Model):
@@ -195,7 +199,10 @@ class Parameter(models.TextChoices):
         _("Reimbursement rate outside the pathway"),
     )
     PF_PER_ACT = "participation_forfaitaire_per_act", _("Participation forfaitaire per act")
-    PF_ANNUAL_CAP = "participation_forfaitaire_annual_cap", _("Participation forfaitaire, yearly cap")
+    PF_ANNUAL_CAP = (
+        "participation_forfaitaire_annual_cap",
+        _("Participation forfaitaire, yearly cap"),
+    )
     PF_MAX_PER_DAY = (
         "participation_forfaitaire_max_per_day_same_professional",
         _("Participation forfaitaire, most per day with the same professional"),
@@ -233,7 +240,9 @@ class Tariff(models.Model):
         help_text=_("Euros, a rate between 0 and 1 (0.70 = 70 %), a number of acts or years."),
     )
     unit = models.CharField(_("unit"), max_length=40, blank=True)
-    source = models.TextField(_("source"), help_text=_("Where the value comes from, with its date."))
+    source = models.TextField(
+        _("source"), help_text=_("Where the value comes from, with its date.")
+    )
     confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()

@@ -113,13 +113,10 @@ def _matching(texts: QuerySet[PageTranslation], query: str, language: str):
 
 def tariffs_on(day: date) -> dict[str, TariffValue]:
     """Every tariff parameter's value in force on `day` (both ends of a period inclusive)."""
-    rows = (
-        Tariff.objects.filter(
-            Q(effective_from__isnull=True) | Q(effective_from__lte=day),
-            Q(effective_to__isnull=True) | Q(effective_to__gte=day),
-        )
-        .order_by("parameter", F("effective_from").asc(nulls_first=True))
-    )
+    rows = Tariff.objects.filter(
+        Q(effective_from__isnull=True) | Q(effective_from__lte=day),
+        Q(effective_to__isnull=True) | Q(effective_to__gte=day),
+    ).order_by("parameter", F("effective_from").asc(nulls_first=True))
     # Periods do not overlap (Tariff.clean); should they, the latest start wins.
     return {
         row.parameter: TariffValue(

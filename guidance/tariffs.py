@@ -431,14 +431,18 @@ def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
                 "solidaire, except for a special demand of yours (an unusual time or place)."
             )
         lines.append(
-            Line("extra", gettext("Extra fee (dépassement)"), euros(result.extra_fee), extra_sentence)
+            Line(
+                "extra", gettext("Extra fee (dépassement)"), euros(result.extra_fee), extra_sentence
+            )
         )
     lines.append(
         Line(
             "left",
             gettext("Left for you to pay"),
             euros(result.left_to_pay),
-            gettext("The fee charged, minus what the Assurance Maladie and your complementary pay."),
+            gettext(
+                "The fee charged, minus what the Assurance Maladie and your complementary pay."
+            ),
         )
     )
     return lines

@@ -114,7 +114,9 @@ def page_qr(request, slug):
     if isinstance(found, HttpResponse):
         return found
     anchor = request.GET.get("section", "")
-    anchors = {section["anchor"] for text in found.page.translations.all() for section in text.sections}
+    anchors = {
+        section["anchor"] for text in found.page.translations.all() for section in text.sections
+    }
     if anchor and anchor not in anchors:
         raise Http404
     url = public_url(request, page_path(slug, translation.get_language(), anchor))
@@ -163,8 +165,11 @@ def link_kit(request):
                 "addresses": addresses(slug),
                 "posters": posters,
                 "sections": [
-                    {"title": section["title"], "anchor": section["anchor"],
-                     "addresses": addresses(slug, section["anchor"])}
+                    {
+                        "title": section["title"],
+                        "anchor": section["anchor"],
+                        "addresses": addresses(slug, section["anchor"]),
+                    }
                     for section in item.text.sections
                 ],
             }

@@ -14,7 +14,5 @@ class Command(BaseCommand):
         parser.add_argument("--update", action="store_true", help="Overwrite existing texts.")
 
     def handle(self, *args, update=False, **options):
-        written = content.load(
-            page_model=Page, translation_model=PageTranslation, update=update
-        )
+        written = content.load(page_model=Page, translation_model=PageTranslation, update=update)
         self.stdout.write(f"{written} page texts written.")
