@@ -20,7 +20,7 @@ SOURCE_SEPARATOR = " | "
 class SourcesField(forms.CharField):
     """Sources edited as lines “Title | https://address”, stored as a list of dicts."""
 
-    widget = forms.Textarea(attrs={"rows": 6})
+    widget = forms.Textarea(attrs={"rows": 8, "class": "vLargeTextField"})
 
     def prepare_value(self, value):
         if isinstance(value, list):
@@ -54,7 +54,7 @@ class SourcesField(forms.CharField):
 
 class PageTranslationForm(forms.ModelForm):
     sources = SourcesField(
-        label=_("sources"),
+        label=_("Sources"),
         required=False,
         help_text=_("One source a line: “Title, with its date | https://address”."),
     )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -41,8 +41,8 @@ class Page(models.Model):
         max_length=80,
         unique=True,
         help_text=_(
-            "The last part of the page's address (/en/guide/<address>/). Changing it keeps the "
-            "old address working: it answers with a permanent redirect."
+            "The last part of the page's address, e.g. help for /en/guide/help/. Changing it "
+            "keeps the old address working: it answers with a permanent redirect."
         ),
     )
     audience = models.CharField(
@@ -138,6 +138,10 @@ class PageTranslation(models.Model):
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("guidance:page", kwargs={"slug": self.page.slug})
 
     def clean(self):
         problems = markup.body_problems(self.body or "")

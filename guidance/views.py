@@ -174,7 +174,12 @@ def link_kit(request):
                 ],
             }
         )
-    return render(request, "guidance/links.html", {"kit": kit})
+    estimate_example = public_url(
+        request, reverse("guidance:estimate") + "?date=2023-06-01&fee=25&gp=no"
+    )
+    return render(
+        request, "guidance/links.html", {"kit": kit, "estimate_example": estimate_example}
+    )
 
 
 @require_GET

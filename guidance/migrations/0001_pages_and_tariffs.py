@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Page',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the page's address (/en/guide/<address>/). Changing it keeps the old address working: it answers with a permanent redirect.", max_length=80, unique=True, verbose_name='address')),
+                ('slug', models.SlugField(help_text="The last part of the page's address, e.g. help for /en/guide/help/. Changing it keeps the old address working: it answers with a permanent redirect.", max_length=80, unique=True, verbose_name='address')),
                 ('audience', models.CharField(choices=[('everyone', 'Everyone'), ('eu', 'EU, EEA and Swiss students'), ('non-eu', 'Students from outside the EU')], default='everyone', max_length=10, verbose_name='audience')),
                 ('order', models.PositiveSmallIntegerField(default=100, help_text='Pages are listed from the lowest number.', verbose_name='order')),
                 ('is_published', models.BooleanField(default=True, help_text='Unpublished pages are hidden from the public, the search and the sitemap.', verbose_name='published')),
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             name='HistoricalPage',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('slug', models.SlugField(help_text="The last part of the page's address (/en/guide/<address>/). Changing it keeps the old address working: it answers with a permanent redirect.", max_length=80, verbose_name='address')),
+                ('slug', models.SlugField(help_text="The last part of the page's address, e.g. help for /en/guide/help/. Changing it keeps the old address working: it answers with a permanent redirect.", max_length=80, verbose_name='address')),
                 ('audience', models.CharField(choices=[('everyone', 'Everyone'), ('eu', 'EU, EEA and Swiss students'), ('non-eu', 'Students from outside the EU')], default='everyone', max_length=10, verbose_name='audience')),
                 ('order', models.PositiveSmallIntegerField(default=100, help_text='Pages are listed from the lowest number.', verbose_name='order')),
                 ('is_published', models.BooleanField(default=True, help_text='Unpublished pages are hidden from the public, the search and the sitemap.', verbose_name='published')),
