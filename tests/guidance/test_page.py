@@ -129,3 +129,10 @@ def test_the_page_costs_a_bounded_number_of_queries(client, django_assert_max_nu
 
     with django_assert_max_num_queries(3):
         assert client.get("/en/guide/better-reimbursement/").status_code == 200
+
+
+def test_the_language_button_stays_on_the_same_page(client):
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/en/guide/help/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/guide/help/"
