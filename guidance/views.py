@@ -1,10 +1,231 @@
+"""Public pages: guidance, the link kit and posters, the estimator, privacy, accessibility."""
+
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from guidance import selectors
+from guidance.forms import EstimateForm
+from guidance.models import Audience, Parameter
+from guidance.qr import qr_svg
+from guidance.selectors import PageText
+from guidance.tariffs import FeeRequired, MissingTariff, estimate, explain
+
+QR_MAX_AGE = 60 * 60 * 24
 
 
+def public_url(request, path: str) -> str:
+    """An absolute address for links and QR codes that leave the site (posters, e-mails)."""
+    if settings.PUBLIC_BASE_URL:
+        return settings.PUBLIC_BASE_URL.rstrip("/") + path
+    return request.build_absolute_uri(path)
+
+
+def page_path(slug: str, language: str, anchor: str = "") -> str:
+    with translation.override(language):
+        path = reverse("guidance:page", kwargs={"slug": slug})
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _language_names() -> dict[str, str]:
+    return {code: _(name) for code, name in settings.LANGUAGES}
+
+
+def _page_text_or_redirect(slug: str, url_name: str) -> PageText | HttpResponsePermanentRedirect:
+    """The page at `slug` in the current language, or a 301 if it used to live there."""
+    page = selectors.page_by_slug(slug=slug)
+    if page is None:
+        moved = selectors.redirect_for_slug(slug=slug)
+        if moved is None:
+            raise Http404
+        return HttpResponsePermanentRedirect(reverse(url_name, kwargs={"slug": moved.slug}))
+    page_text = selectors.text_for_language(page, translation.get_language())
+    if page_text is None:
+        raise Http404
+    return page_text
+
+
+@require_GET
 def guide_index(request):
-    return render(request, "guidance/index.html")
+    language = translation.get_language()
+    pages = selectors.published_pages(language=language)
+    query = request.GET.get("q", "").strip()[: selectors.MAX_QUERY_LENGTH]
+    results = selectors.search_pages(query=query, language=language) if query else None
+    groups = [
+        (audience.label, [item for item in pages if item.page.audience == audience])
+        for audience in Audience
+    ]
+    return render(
+        request,
+        "guidance/index.html",
+        {"groups": [group for group in groups if group[1]], "query": query, "results": results},
+    )
+
+
+@require_GET
+def guide_page(request, slug):
+    found = _page_text_or_redirect(slug, "guidance:page")
+    if isinstance(found, HttpResponse):
+        return found
+    names = _language_names()
+    alternates = [
+        {
+            "code": code,
+            "name": names[code],
+            "path": page_path(slug, code),
+            "url": public_url(request, page_path(slug, code)),
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return render(
+        request,
+        "guidance/page.html",
+        {"item": found, "text": found.text, "page": found.page, "alternates": alternates},
+    )
+
+
+@require_GET
+def page_poster(request, slug):
+    found = _page_text_or_redirect(slug, "guidance:poster")
+    if isinstance(found, HttpResponse):
+        return found
+    language = translation.get_language()
+    return render(
+        request,
+        "guidance/poster.html",
+        {
+            "item": found,
+            "text": found.text,
+            "address": public_url(request, page_path(slug, language)),
+            "qr_src": reverse("guidance:qr", kwargs={"slug": slug}),
+        },
+    )
+
+
+@require_GET
+def page_qr(request, slug):
+    """The QR code of the page's address in this language, or of one of its sections."""
+    found = _page_text_or_redirect(slug, "guidance:qr")
+    if isinstance(found, HttpResponse):
+        return found
+    anchor = request.GET.get("section", "")
+    anchors = {
+        section["anchor"] for text in found.page.translations.all() for section in text.sections
+    }
+    if anchor and anchor not in anchors:
+        raise Http404
+    url = public_url(request, page_path(slug, translation.get_language(), anchor))
+    response = HttpResponse(qr_svg(url), content_type="image/svg+xml")
+    patch_cache_control(response, public=True, max_age=QR_MAX_AGE)
+    return response
+
+
+@require_GET
+def link_kit(request):
+    """Every page and section with its permanent EN and FR addresses and their QR codes."""
+    language = translation.get_language()
+    names = _language_names()
+
+    def addresses(slug: str, anchor: str = "") -> list[dict]:
+        found = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                qr_src = reverse("guidance:qr", kwargs={"slug": slug})
+            found.append(
+                {
+                    "code": code,
+                    "name": names[code],
+                    "url": public_url(request, page_path(slug, code, anchor)),
+                    "qr_src": f"{qr_src}?section={anchor}" if anchor else qr_src,
+                }
+            )
+        return found
+
+    kit = []
+    for item in selectors.published_pages(language=language):
+        slug = item.page.slug
+        posters = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                posters.append(
+                    {
+                        "code": code,
+                        "name": names[code],
+                        "url": reverse("guidance:poster", kwargs={"slug": slug}),
+                    }
+                )
+        kit.append(
+            {
+                "item": item,
+                "addresses": addresses(slug),
+                "posters": posters,
+                "sections": [
+                    {
+                        "title": section["title"],
+                        "anchor": section["anchor"],
+                        "addresses": addresses(slug, section["anchor"]),
+                    }
+                    for section in item.text.sections
+                ],
+            }
+        )
+    estimate_example = public_url(
+        request, reverse("guidance:estimate") + "?date=2023-06-01&fee=25&gp=no"
+    )
+    return render(
+        request, "guidance/links.html", {"kit": kit, "estimate_example": estimate_example}
+    )
+
+
+@require_GET
+def estimate_view(request):
+    form = EstimateForm.from_query(request.GET)
+    result = lines = None
+    if form.is_bound and form.is_valid():
+        tariffs = selectors.tariffs_on(form.cleaned_data["date"])
+        try:
+            result = estimate(form.visit(), tariffs)
+        except FeeRequired:
+            form.add_error(
+                "fee", _("Type the fee the doctor charged: there is no convention fee to assume.")
+            )
+        except MissingTariff as missing:
+            form.add_error(
+                "date",
+                _("The estimator has no value of “%(parameter)s” for this date.")
+                % {"parameter": Parameter(missing.parameter).label},
+            )
+        else:
+            lines = explain(result, tariffs)
+    return render(
+        request,
+        "guidance/estimate.html",
+        {
+            "form": form,
+            "result": result,
+            "lines": lines,
+            "share_url": public_url(request, request.get_full_path()) if result else "",
+        },
+    )
+
+
+@require_GET
+def guide_language_redirect(request, slug=None):
+    """/guide/… without a language: to the same page in the browser's language."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        if slug is None:
+            target = reverse("guidance:index")
+        else:
+            target = reverse("guidance:page", kwargs={"slug": slug})
+    response = HttpResponseRedirect(target)
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
 
 
 def privacy(request):
@@ -17,8 +238,3 @@ def privacy(request):
 
 def accessibility(request):
     return render(request, "guidance/accessibility.html")
-
-
-def guide_page(request, slug):
-    # Guidance pages arrive with the guidance issue; until then no page exists.
-    raise Http404

@@ -304,6 +304,9 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Name shown in the header, e-mails and the MFA app.
 PORTAL_NAME = _("Health insurance for international students")
 UNIVERSITY_NAME = env.str("UNIVERSITY_NAME", default="Université Paris Nanterre")
+# The portal's public address (e.g. https://portal.example.org), printed on posters and in QR
+# codes. Empty: the address the request came in on.
+PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
 
 LOGGING = {
     "version": 1,

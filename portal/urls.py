@@ -4,8 +4,11 @@ from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from guidance import views as guidance_views
+from guidance.sitemaps import SITEMAPS
 from portal import views
 
 # The admin login goes through allauth: same rate limits and MFA as everywhere else.
@@ -17,6 +20,14 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Links without a language (e.g. typed from a poster) go to the browser's language.
+    path("guide/", guidance_views.guide_language_redirect, name="guide_language_redirect"),
+    path(
+        "guide/<slug:slug>/",
+        guidance_views.guide_language_redirect,
+        name="guide_page_language_redirect",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,0 +1,118 @@
+"""Markdown for guidance pages: rendering, sanitising, and the sections' stable anchors.
+
+Editors write Markdown in the admin; the HTML is sanitised with nh3 so that a script, an
+inline event handler or an iframe can never reach a public page, whoever typed it.
+Pure functions, no database: the content migration uses them too.
+"""
+
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+# A section heading carries its own anchor: "## Declaring a GP {#declare-a-gp}". The anchor is
+# what printed posters and partners link to, so it never derives from the heading's text.
+SECTION_HEADING = re.compile(r"^##[ \t]+(?P<title>.+?)[ \t]*\{#(?P<anchor>[^}\s]*)\}[ \t]*$")
+ANY_SECTION_HEADING = re.compile(r"^##[ \t]+\S")
+ANCHOR = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LEVEL_ONE_HEADING = re.compile(r"^#[ \t]+\S")
+FENCE = re.compile(r"^(```|~~~)")
+
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "dl",
+    "dt",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "th": {"scope"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+
+
+def _lines_outside_code(body: str):
+    in_fence = False
+    for line in body.splitlines():
+        if FENCE.match(line.strip()):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield line
+
+
+def sections(body: str) -> list[Section]:
+    """The level-2 sections of a body, in order, with their explicit anchors."""
+    found = []
+    for line in _lines_outside_code(body):
+        match = SECTION_HEADING.match(line)
+        if match:
+            found.append(Section(anchor=match["anchor"], title=match["title"]))
+    return found
+
+
+def body_problems(body: str) -> list[str]:
+    """What stops a body from having stable sections (English; the admin form translates)."""
+    problems = []
+    seen = set()
+    for line in _lines_outside_code(body):
+        if LEVEL_ONE_HEADING.match(line):
+            problems.append("level-one")
+        elif ANY_SECTION_HEADING.match(line):
+            match = SECTION_HEADING.match(line)
+            if not match:
+                problems.append("missing-anchor")
+            elif not ANCHOR.match(match["anchor"]):
+                problems.append("bad-anchor")
+            elif match["anchor"] in seen:
+                problems.append("duplicate-anchor")
+            else:
+                seen.add(match["anchor"])
+    return problems
+
+
+def render(body: str) -> str:
+    """Markdown to sanitised HTML; `{#anchor}` on a heading becomes its id."""
+    html = markdown.markdown(
+        body, extensions=["attr_list", "tables", "sane_lists"], output_format="html"
+    )
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

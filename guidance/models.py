@@ -1,0 +1,296 @@
+"""Guidance pages (one row per language under a shared page) and the estimator's dated tariffs."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from guidance import markup
+
+# Addresses under /<lang>/guide/ that are not pages.
+RESERVED_SLUGS = {"links"}
+
+ANCHOR_PROBLEMS = {
+    "level-one": _("Start sections at level two (“## ”): the page title is the only level one."),
+    "missing-anchor": _(
+        "Give every “## ” section a stable anchor at the end of its line, e.g. "
+        "“## Declaring a GP {#declare-a-gp}”."
+    ),
+    "bad-anchor": _(
+        "Write anchors in lower-case letters, digits and hyphens, e.g. {#declare-a-gp}."
+    ),
+    "duplicate-anchor": _("Two sections use the same anchor: each anchor must be unique."),
+}
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    EU = "eu", _("EU, EEA and Swiss students")
+    NON_EU = "non-eu", _("Students from outside the EU")
+
+
+class Page(models.Model):
+    """A guidance page: what does not depend on the language (its address, audience, order)."""
+
+    slug = models.SlugField(
+        _("address"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The last part of the page's address, e.g. help for /en/guide/help/. Changing it "
+            "keeps the old address working: it answers with a permanent redirect."
+        ),
+    )
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=100, help_text=_("Pages are listed from the lowest number.")
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Unpublished pages are hidden from the public, the search and the sitemap."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("guidance page")
+        verbose_name_plural = _("guidance pages")
+
+    def __str__(self):
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("guidance:page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by the portal itself.")})
+        taken = SlugRedirect.objects.filter(old_slug=self.slug)
+        if self.pk:
+            taken = taken.exclude(page=self)
+        if self.slug and taken.exists():
+            raise ValidationError(
+                {"slug": _("This address was used by another page and still redirects to it.")}
+            )
+
+
+class PageTranslation(models.Model):
+    """A page in one language. The body's sections carry anchors shared by every language."""
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="translations", verbose_name=_("page")
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: shown in the list and on posters.")
+    )
+    body = models.TextField(
+        _("body (Markdown)"),
+        help_text=_(
+            "Markdown. Each section starts with “## Title {#anchor}”; keep the anchors the same "
+            "in every language and never change them: printed posters link to them."
+        ),
+    )
+    updated_on = models.DateField(
+        _("updated on"),
+        default=timezone.localdate,
+        help_text=_("Shown on the page. Set automatically when the text changes."),
+    )
+    sources = models.JSONField(
+        _("sources"),
+        default=list,
+        blank=True,
+        help_text=_("Shown at the bottom of the page."),
+    )
+    # Derived from the body on every save: the HTML is sanitised once, not on every view.
+    body_html = models.TextField(_("rendered body"), editable=False, default="")
+    sections = models.JSONField(_("sections"), editable=False, default=list)
+    history = HistoricalRecords(excluded_fields=["body_html", "sections"])
+
+    class Meta:
+        ordering = ["page__order", "page__slug", "language"]
+        verbose_name = _("page text")
+        verbose_name_plural = _("page texts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "language"], name="guidance_one_text_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        self.body_html = markup.render(self.body)
+        self.sections = [
+            {"anchor": section.anchor, "title": section.title}
+            for section in markup.sections(self.body)
+        ]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("guidance:page", kwargs={"slug": self.page.slug})
+
+    def clean(self):
+        problems = markup.body_problems(self.body or "")
+        if problems:
+            raise ValidationError(
+                {"body": [ANCHOR_PROBLEMS[code] for code in dict.fromkeys(problems)]}
+            )
+
+
+class SlugRedirect(models.Model):
+    """An address a page used to have: it answers 301 to the page's current address, forever."""
+
+    old_slug = models.SlugField(_("old address"), max_length=80, unique=True)
+    # PROTECT: printed posters carry old addresses; deleting the page must be a deliberate act.
+    page = models.ForeignKey(
+        Page, on_delete=models.PROTECT, related_name="redirects", verbose_name=_("page")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = _("old page address")
+        verbose_name_plural = _("old page addresses")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.page.slug}"
+
+    def clean(self):
+        if self.old_slug and Page.objects.filter(slug=self.old_slug).exists():
+            raise ValidationError({"old_slug": _("A page uses this address now.")})
+
+
+class Confidence(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    LIKELY = "likely", _("likely")
+    UNCONFIRMED = "unconfirmed", _("unconfirmed")
+
+
+class Parameter(models.TextChoices):
+    """The tariff parameters the estimator reads (DOMAIN.md §7 and §1.2)."""
+
+    GP_FEE_SECTOR1 = "consultation_fee_gp_sector1", _("GP consultation fee, sector 1 (= base)")
+    GP_FEE_CHILD_UNDER6 = (
+        "consultation_fee_gp_child_under6",
+        _("GP consultation fee for a child under 6, sector 1"),
+    )
+    GP_BASE_SECTOR2_NON_OPTAM = (
+        "consultation_base_gp_sector2_non_optam",
+        _("GP base, sector 2 without OPTAM"),
+    )
+    AUTHORITY_TARIFF_GP = "authority_tariff_gp", _("Tarif d'autorité, GP (non-contracted)")
+    AUTHORITY_TARIFF_SPECIALIST = (
+        "authority_tariff_specialist",
+        _("Tarif d'autorité, specialist (non-contracted)"),
+    )
+    RATE_IN_PATHWAY = "reimbursement_rate_in_pathway", _("Reimbursement rate inside the pathway")
+    RATE_OUT_OF_PATHWAY = (
+        "reimbursement_rate_out_of_pathway",
+        _("Reimbursement rate outside the pathway"),
+    )
+    PF_PER_ACT = "participation_forfaitaire_per_act", _("Participation forfaitaire per act")
+    PF_ANNUAL_CAP = (
+        "participation_forfaitaire_annual_cap",
+        _("Participation forfaitaire, yearly cap"),
+    )
+    PF_MAX_PER_DAY = (
+        "participation_forfaitaire_max_per_day_same_professional",
+        _("Participation forfaitaire, most per day with the same professional"),
+    )
+    PF_EXEMPTION_AGE = (
+        "exemption_age_pf_and_franchises",
+        _("Age under which no participation forfaitaire is due"),
+    )
+    PATHWAY_MIN_AGE = (
+        "pathway_min_age",
+        _("Age under which the pathway's lower rate does not apply"),
+    )
+
+
+class Tariff(models.Model):
+    """One value of one parameter over a period (both ends inclusive; open when empty)."""
+
+    parameter = models.CharField(_("parameter"), max_length=80, choices=Parameter.choices)
+    effective_from = models.DateField(
+        _("effective from"),
+        null=True,
+        blank=True,
+        help_text=_("First day it applies. Empty: since before the oldest source we have."),
+    )
+    effective_to = models.DateField(
+        _("effective to"),
+        null=True,
+        blank=True,
+        help_text=_("Last day it applies. Empty: still in force."),
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=10,
+        decimal_places=4,
+        help_text=_("Euros, a rate between 0 and 1 (0.70 = 70 %), a number of acts or years."),
+    )
+    unit = models.CharField(_("unit"), max_length=40, blank=True)
+    source = models.TextField(
+        _("source"), help_text=_("Where the value comes from, with its date.")
+    )
+    confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["parameter", F("effective_from").asc(nulls_first=True)]
+        verbose_name = _("tariff")
+        verbose_name_plural = _("tariffs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_from__isnull=True)
+                | Q(effective_to__isnull=True)
+                | Q(effective_to__gte=F("effective_from")),
+                name="guidance_tariff_period_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["parameter", "effective_from"], name="guidance_tariff_one_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_parameter_display()}: {self.value}"
+
+    def overlaps(self, other: "Tariff") -> bool:
+        starts_before_other_ends = (
+            self.effective_from is None
+            or other.effective_to is None
+            or self.effective_from <= other.effective_to
+        )
+        ends_after_other_starts = (
+            self.effective_to is None
+            or other.effective_from is None
+            or self.effective_to >= other.effective_from
+        )
+        return starts_before_other_ends and ends_after_other_starts
+
+    def clean(self):
+        if self.effective_from and self.effective_to and self.effective_to < self.effective_from:
+            raise ValidationError({"effective_to": _("The period ends before it starts.")})
+        others = Tariff.objects.filter(parameter=self.parameter).exclude(pk=self.pk)
+        if any(self.overlaps(other) for other in others):
+            raise ValidationError(
+                _(
+                    "This period overlaps another value of the same parameter. End the older "
+                    "value the day before this one starts."
+                )
+            )

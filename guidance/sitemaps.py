@@ -1,0 +1,43 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from guidance.models import Page
+
+
+class GuidancePageSitemap(Sitemap):
+    """Every published page, once per language, each with its other-language alternate."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self):
+        return list(
+            Page.objects.filter(is_published=True, translations__isnull=False)
+            .distinct()
+            .prefetch_related("translations")
+            .order_by("order", "slug")
+        )
+
+    def location(self, item):
+        return reverse("guidance:page", kwargs={"slug": item.slug})
+
+    def lastmod(self, item):
+        return max(text.updated_on for text in item.translations.all())
+
+
+class GuidanceToolsSitemap(Sitemap):
+    """The public tools beside the pages: the guidance index, the estimator, the link kit."""
+
+    i18n = True
+    alternates = True
+    changefreq = "monthly"
+
+    def items(self):
+        return ["guidance:index", "guidance:estimate", "guidance:links"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+SITEMAPS = {"guidance": GuidancePageSitemap, "tools": GuidanceToolsSitemap}

@@ -1,0 +1,70 @@
+"""Markdown rendering and sanitising (guidance.markup), without the database."""
+
+import pytest
+
+from guidance import markup
+
+
+def test_a_heading_anchor_becomes_its_id():
+    html = markup.render("## Declaring a GP {#declare-a-gp}\n\nText.")
+
+    assert '<h2 id="declare-a-gp">Declaring a GP</h2>' in html
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        '<iframe src="https://example.org"></iframe>',
+        "[x](javascript:alert(1))",
+        '<a href="#" onmouseover="alert(1)">x</a>',
+        "## Title {#t onclick=alert(1)}",
+        '<svg onload="alert(1)"></svg>',
+        '<p style="background:url(javascript:alert(1))">x</p>',
+    ],
+)
+def test_scripts_handlers_and_iframes_are_removed(hostile):
+    html = markup.render(hostile)
+
+    for forbidden in ("<script", "alert", "onerror", "onclick", "onload", "<iframe", "style="):
+        assert forbidden not in html
+
+
+def test_tables_and_links_survive():
+    html = markup.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n[ameli](https://www.ameli.fr)")
+
+    assert "<table>" in html and "<td>1</td>" in html
+    assert '<a href="https://www.ameli.fr" rel="noopener noreferrer">ameli</a>' in html
+
+
+def test_relative_links_between_pages_survive():
+    html = markup.render("[Help](../help/#phone)")
+
+    assert 'href="../help/#phone"' in html
+
+
+def test_sections_are_read_with_their_anchors_in_order():
+    body = "## One {#one}\n\ntext\n\n### Sub\n\n## Two words {#two}\n"
+
+    assert markup.sections(body) == [
+        markup.Section(anchor="one", title="One"),
+        markup.Section(anchor="two", title="Two words"),
+    ]
+
+
+def test_a_section_without_an_anchor_is_a_problem():
+    assert markup.body_problems("## No anchor\n\ntext") == ["missing-anchor"]
+
+
+def test_duplicate_bad_and_level_one_headings_are_problems():
+    body = "# Title\n\n## A {#a}\n\n## B {#a}\n\n## C {#Bad_Anchor}\n"
+
+    assert markup.body_problems(body) == ["level-one", "duplicate-anchor", "bad-anchor"]
+
+
+def test_headings_inside_code_blocks_are_not_sections():
+    body = "```\n## not a section\n```\n\n## Real {#real}\n"
+
+    assert markup.body_problems(body) == []
+    assert [section.anchor for section in markup.sections(body)] == ["real"]
