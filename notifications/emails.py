@@ -15,9 +15,13 @@ class RenderedEmail:
     html: str
 
 
+# Where `make run` serves the portal; production sets PUBLIC_BASE_URL.
+DEVELOPMENT_BASE_URL = "http://127.0.0.1:8000"
+
+
 def absolute_url(path: str) -> str:
     """Links in e-mails use the configured address, never the request's Host header."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
+    return (settings.PUBLIC_BASE_URL or DEVELOPMENT_BASE_URL).rstrip("/") + path
 
 
 def render_email(

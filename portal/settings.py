@@ -250,8 +250,6 @@ TASKS = {
 # A notice whose sending fails is retried with a growing delay, then given up and shown
 # as such to staff.
 NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
-# Links in e-mails use this address, never the Host header of a request.
-PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 # E-mail: console in development, SMTP (EMAIL_URL) in production.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

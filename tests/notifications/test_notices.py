@@ -39,7 +39,7 @@ def refusing_mail_server(settings):
 def test_it_sends_a_text_and_html_email_with_a_link_in_english(
     alice, settings, django_capture_on_commit_callbacks
 ):
-    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    settings.PUBLIC_BASE_URL = "https://portal.example.org"
     with django_capture_on_commit_callbacks(execute=True):
         notice = notify_lifecycle(alice)
 
