@@ -41,9 +41,7 @@ DEMO_PEOPLE = [
     DemoPerson(
         "amara.student@example.org", "student from outside the EU, holds a provisional number"
     ),
-    DemoPerson(
-        "lena.student@example.org", "student, EU with a valid EHIC (no registration)", "fr"
-    ),
+    DemoPerson("lena.student@example.org", "student, EU with a valid EHIC (no registration)", "fr"),
     DemoPerson("marco.student@example.org", "student, EU without an EHIC, registration submitted"),
     DemoPerson("office@example.org", "international-office staff", is_staff=True),
     DemoPerson("admin@example.org", "superuser", is_staff=True, is_superuser=True),
@@ -67,13 +65,52 @@ class PastCase:
 
 
 PAST_CASES = [
-    PastCase("past.student1@example.org", "Nguyen", "Thi Lan", "VN", date(2003, 4, 12), 0, (), 21, 74, 16),
-    PastCase("past.student2@example.org", "Okafor", "Chidi", "NG", date(2002, 9, 3), 1, ("birth-certificate",), 38, 95, 19),
-    PastCase("past.student3@example.org", "Silva", "Beatriz", "BR", date(2004, 1, 27), 0, (), 18, 66, 14),
-    PastCase("past.student4@example.org", "Haddad", "Yasmine", "LB", date(2003, 11, 8), 0, ("school-certificate", "translation"), 45, 112, 21),
-    PastCase("past.student5@example.org", "Kowalczyk", "Piotr", "PL", date(2002, 6, 15), 2, (), 25, 81, 15),
-    PastCase("past.student6@example.org", "Tanaka", "Haruto", "JP", date(2004, 3, 2), 0, (), 29, 88, 18),
-]  # fmt: skip
+    PastCase(
+        "past.student1@example.org", "Nguyen", "Thi Lan", "VN", date(2003, 4, 12), 0, (), 21, 74, 16
+    ),
+    PastCase(
+        "past.student2@example.org",
+        "Okafor",
+        "Chidi",
+        "NG",
+        date(2002, 9, 3),
+        1,
+        ("birth-certificate",),
+        38,
+        95,
+        19,
+    ),
+    PastCase(
+        "past.student3@example.org", "Silva", "Beatriz", "BR", date(2004, 1, 27), 0, (), 18, 66, 14
+    ),
+    PastCase(
+        "past.student4@example.org",
+        "Haddad",
+        "Yasmine",
+        "LB",
+        date(2003, 11, 8),
+        0,
+        ("school-certificate", "translation"),
+        45,
+        112,
+        21,
+    ),
+    PastCase(
+        "past.student5@example.org",
+        "Kowalczyk",
+        "Piotr",
+        "PL",
+        date(2002, 6, 15),
+        2,
+        (),
+        25,
+        81,
+        15,
+    ),
+    PastCase(
+        "past.student6@example.org", "Tanaka", "Haruto", "JP", date(2004, 3, 2), 0, (), 29, 88, 18
+    ),
+]
 
 
 def _number(first_digit: str, born: date, place: str, order: int) -> str:

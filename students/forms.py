@@ -79,9 +79,7 @@ class ProfileForm(forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("academic_year_start"), cleaned.get("academic_year_end")
         if start and end and end <= start:
-            self.add_error(
-                "academic_year_end", _("The end of the year must come after its start.")
-            )
+            self.add_error("academic_year_end", _("The end of the year must come after its start."))
         if cleaned.get("ehic_held"):
             if not cleaned.get("ehic_expiry"):
                 self.add_error(

@@ -325,15 +325,15 @@ class RequestedDocument(models.TextChoices):
     """What the CPAM can ask for after the online registration (DOMAIN.md §5.2)."""
 
     IDENTITY = "identity", _("Passport or national identity card")
-    RESIDENCE_PERMIT = "residence-permit", _(
-        "Residence permit (VLS-TS validated online, residence card or receipt)"
+    RESIDENCE_PERMIT = (
+        "residence-permit",
+        _("Residence permit (VLS-TS validated online, residence card or receipt)"),
     )
-    SCHOOL_CERTIFICATE = "school-certificate", _(
-        "Certificate of enrolment for this academic year"
-    )
+    SCHOOL_CERTIFICATE = "school-certificate", _("Certificate of enrolment for this academic year")
     BANK_DETAILS = "bank-details", _("Bank details (IBAN / RIB)")
-    BIRTH_CERTIFICATE = "birth-certificate", _(
-        "Birth certificate (full copy, or an extract with your parents' names)"
+    BIRTH_CERTIFICATE = (
+        "birth-certificate",
+        _("Birth certificate (full copy, or an extract with your parents' names)"),
     )
     TRANSLATION = "translation", _("Sworn French translation of the birth certificate")
     S1 = "s1", _("Form S1 from your home country")
@@ -355,8 +355,9 @@ class EventKind(models.TextChoices):
     CARTE_VITALE_ORDERED = "carte-vitale-ordered", _("Carte Vitale ordered")
     CARTE_VITALE_RECEIVED = "carte-vitale-received", _("Carte Vitale received")
     REIMBURSEMENT_TASK_DONE = "reimbursement-task-done", _("Better-reimbursement task done")
-    REIMBURSEMENT_TASK_UNDONE = "reimbursement-task-undone", _(
-        "Better-reimbursement task marked as not done"
+    REIMBURSEMENT_TASK_UNDONE = (
+        "reimbursement-task-undone",
+        _("Better-reimbursement task marked as not done"),
     )
 
 
@@ -405,8 +406,9 @@ class RegistrationEvent(models.Model):
 
 class ReimbursementTaskKind(models.TextChoices):
     DECLARE_GP = "declare-gp", _("Declare a GP (médecin traitant)")
-    COMPLEMENTARY_INSURANCE = "complementary-insurance", _(
-        "Get complementary insurance (Complémentaire santé solidaire or a private policy)"
+    COMPLEMENTARY_INSURANCE = (
+        "complementary-insurance",
+        _("Get complementary insurance (Complémentaire santé solidaire or a private policy)"),
     )
     SECTOR_1 = "sector-1", _("Choose sector 1 doctors")
     CAMPUS_HEALTH_SERVICE = "campus-health-service", _("Get to know the campus health service")

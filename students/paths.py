@@ -37,11 +37,13 @@ REGISTERING_PATHS = frozenset({Path.EU_REGISTER, Path.NON_EU, Path.QUEBEC})
 class Flag(models.TextChoices):
     PARENTAL_AUTHORISATION = "parental-authorisation", _("Under 16: parental authorisation")
     FRENCH_BORN_ABROAD = "french-born-abroad", _("French citizen born abroad")
-    FRENCH_OVERSEAS_TERRITORY = "french-overseas-territory", _(
-        "From New Caledonia, Wallis and Futuna, French Polynesia or Saint Pierre and Miquelon"
+    FRENCH_OVERSEAS_TERRITORY = (
+        "french-overseas-territory",
+        _("From New Caledonia, Wallis and Futuna, French Polynesia or Saint Pierre and Miquelon"),
     )
-    NUMBER_FROM_BIRTH = "number-from-birth", _(
-        "French citizen born in France: a social-security number from birth"
+    NUMBER_FROM_BIRTH = (
+        "number-from-birth",
+        _("French citizen born in France: a social-security number from birth"),
     )
     EHIC_EXPIRES_DURING_YEAR = "ehic-expires", _("EHIC expires before the academic year ends")
     TRANSLATION_NEEDED = "translation-needed", _("Documents may need a sworn French translation")

@@ -55,10 +55,7 @@ def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTimi
     rows = (
         events.values("registration_id")
         .annotate(
-            **{
-                alias: Min("occurred_on", filter=Q(kind=kind))
-                for kind, alias in aliases.items()
-            }
+            **{alias: Min("occurred_on", filter=Q(kind=kind)) for kind, alias in aliases.items()}
         )
         .values_list(*aliases.values())
     )
@@ -157,7 +154,9 @@ class Dashboard:
         days = self.ehic_days_left
         if days is None:
             return False
-        return days <= EHIC_WARNING_DAYS or self.profile.ehic_expiry < self.profile.academic_year_end
+        return (
+            days <= EHIC_WARNING_DAYS or self.profile.ehic_expiry < self.profile.academic_year_end
+        )
 
     @property
     def all_done(self) -> bool:
@@ -166,7 +165,10 @@ class Dashboard:
 
 REIMBURSEMENT_BY_PATH = {
     # Declaring a GP and the CSS need French affiliation; an EHIC holder is insured at home.
-    Path.EU_WITH_EHIC: [ReimbursementTaskKind.SECTOR_1, ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE],
+    Path.EU_WITH_EHIC: [
+        ReimbursementTaskKind.SECTOR_1,
+        ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE,
+    ],
     Path.SHORT_STAY: [ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE],
 }
 
@@ -201,7 +203,9 @@ def dashboard_for_student(student: User) -> Dashboard:
         ReimbursementTask.objects.filter(student=student).values_list("task", "completed_on")
     )
     dashboard.reimbursement = [
-        ReimbursementItem(kind=task, label=ReimbursementTaskKind(task).label, done_on=done.get(task))
+        ReimbursementItem(
+            kind=task, label=ReimbursementTaskKind(task).label, done_on=done.get(task)
+        )
         for task in tasks
     ]
     if not dashboard.shows_tracker:
@@ -219,7 +223,5 @@ def dashboard_for_student(student: User) -> Dashboard:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
         if step.is_open:
-            step.days_in_step = days_between(
-                _step_started_on(step, registration, events), today
-            )
+            step.days_in_step = days_between(_step_started_on(step, registration, events), today)
     return dashboard

@@ -29,7 +29,6 @@ from students.models import (
     ReimbursementTask,
     ReimbursementTaskKind,
     RequestedDocument,
-    Status,
     StudentProfile,
 )
 from students.paths import PathDecision, StudentFacts, route

@@ -46,9 +46,7 @@ def profile(request):
         year = AcademicYear.objects.filter(is_current=True).first()
         if year is not None:
             initial = {"academic_year_start": year.starts_on, "academic_year_end": year.ends_on}
-    form = ProfileForm(
-        request.POST or None, instance=instance, initial=initial, user=request.user
-    )
+    form = ProfileForm(request.POST or None, instance=instance, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.user = request.user
@@ -63,9 +61,7 @@ def profile(request):
             with translation.override(language):
                 messages.success(request, _("Your details are saved."))
                 return redirect(reverse("students:dashboard"))
-    return render(
-        request, "students/profile.html", {"form": form, "is_new": instance is None}
-    )
+    return render(request, "students/profile.html", {"form": form, "is_new": instance is None})
 
 
 @dataclass(frozen=True)

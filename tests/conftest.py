@@ -85,9 +85,7 @@ def log_in():
     """Submit the login form as a person would; returns the response (not followed)."""
 
     def submit(client: Client, email: str, password: str = PASSWORD, *, language="en"):
-        return client.post(
-            f"/{language}/accounts/login/", {"login": email, "password": password}
-        )
+        return client.post(f"/{language}/accounts/login/", {"login": email, "password": password})
 
     return submit
 

@@ -3,10 +3,10 @@
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from students import nir, services
-from students.models import AcademicYear, Registration, StayLength, Status, StudentProfile
+from students.models import AcademicYear, Registration, Status, StayLength, StudentProfile
 
 
 def valid_number(first_13: str) -> str:
@@ -15,6 +15,13 @@ def valid_number(first_13: str) -> str:
 
 PROVISIONAL = valid_number("8 01 09 99 216 321")  # born abroad (99), key 18
 DEFINITIVE = valid_number("2 01 09 99 216 321")
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A French page leaves French active in the test thread; start each test in English."""
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
@@ -112,9 +119,7 @@ def report(step: str, registration: Registration, *, by, on: date) -> Registrati
             registration=registration, documents=["birth-certificate"], by=by, on=on
         )
     if step == "sent":
-        return services.registration_report_documents_sent(
-            registration=registration, by=by, on=on
-        )
+        return services.registration_report_documents_sent(registration=registration, by=by, on=on)
     if step == "validated":
         return services.registration_report_validated(registration=registration, by=by, on=on)
     if step == "definitive":
@@ -122,9 +127,7 @@ def report(step: str, registration: Registration, *, by, on: date) -> Registrati
             registration=registration, number=DEFINITIVE, by=by, on=on
         )
     if step == "ameli":
-        return services.registration_report_ameli_account(
-            registration=registration, by=by, on=on
-        )
+        return services.registration_report_ameli_account(registration=registration, by=by, on=on)
     if step == "ordered":
         return services.registration_report_carte_vitale_ordered(
             registration=registration, by=by, on=on

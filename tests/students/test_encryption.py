@@ -38,9 +38,10 @@ def test_the_search_hash_finds_the_number_and_reveals_nothing(alice_registration
 
     assert registration.provisional_number_search_hash == encryption.search_hash(PROVISIONAL)
     assert PROVISIONAL not in registration.provisional_number_search_hash
-    assert Registration.objects.get(
-        provisional_number_search_hash=encryption.search_hash(PROVISIONAL)
-    ) == registration
+    assert (
+        Registration.objects.get(provisional_number_search_hash=encryption.search_hash(PROVISIONAL))
+        == registration
+    )
 
 
 def test_the_search_hash_depends_on_the_key(settings):

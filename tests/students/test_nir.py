@@ -54,7 +54,12 @@ def test_a_valid_number_is_accepted_for_its_kind(number, kind):
 
 @pytest.mark.parametrize(
     "typed",
-    ["801099921632118", "8.01.09.99.216.321.18", "8-01-09-99-216-321-18", " 8 01 09 99 216 321 18 "],
+    [
+        "801099921632118",
+        "8.01.09.99.216.321.18",
+        "8-01-09-99-216-321-18",
+        " 8 01 09 99 216 321 18 ",
+    ],
 )
 def test_spaces_dots_and_dashes_between_groups_are_fine(typed):
     assert nir.validate(typed, kind=NumberKind.PROVISIONAL) == "801099921632118"
@@ -74,7 +79,12 @@ def error_of(number, kind=None) -> ValidationError:
         ("2 90 12 2B 004 123 67", NumberKind.DEFINITIVE, "key", "key"),
         ("1 85 05 78 006 084 91", NumberKind.PROVISIONAL, "first_digit", "looks like a definitive"),
         ("8 01 09 99 216 321 18", NumberKind.DEFINITIVE, "first_digit", "looks like a provisional"),
-        ("3 01 09 99 216 321 " + key_by_formula("3 01 09 99 216 321"), None, "first_digit", "1 or 2"),
+        (
+            "3 01 09 99 216 321 " + key_by_formula("3 01 09 99 216 321"),
+            None,
+            "first_digit",
+            "1 or 2",
+        ),
         ("8 01 09 99 216 321", NumberKind.PROVISIONAL, "length", "15 characters"),
         ("8 01 09 99 216 321 180", NumberKind.PROVISIONAL, "length", "you typed 16"),
         ("8 01 09 99", None, "length", "you typed 7"),
@@ -101,13 +111,12 @@ def test_the_first_digit_message_names_the_digit_typed():
     ]
 
 
-def test_messages_are_translated(settings):
+def test_messages_are_translated():
     from django.utils import translation
 
     with translation.override("fr"):
         error = error_of("8 01 09 99 216 321 19", NumberKind.PROVISIONAL)
-
-    assert "clé" in " ".join(error.messages)
+        assert "clé" in " ".join(error.messages)
 
 
 @pytest.mark.parametrize(

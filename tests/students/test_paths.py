@@ -89,7 +89,13 @@ CASES = [
         set(),
         set(),
     ),
-    ("Norwegian without an EHIC registers", facts(nationality="NO"), Path.EU_REGISTER, set(), set()),
+    (
+        "Norwegian without an EHIC registers",
+        facts(nationality="NO"),
+        Path.EU_REGISTER,
+        set(),
+        set(),
+    ),
     (
         "British students are outside the EU since 2020, whatever card they hold",
         facts(nationality="GB", ehic_held=True, ehic_expiry=YEAR_END),

@@ -41,9 +41,7 @@ def run_at_once(*calls):
     return outcomes
 
 
-def test_two_identical_reports_at_once_give_one_change_and_one_event(
-    alice_registration, bob
-):
+def test_two_identical_reports_at_once_give_one_change_and_one_event(alice_registration, bob):
     today = timezone.localdate()
 
     outcomes = run_at_once(
@@ -63,9 +61,7 @@ def test_two_identical_reports_at_once_give_one_change_and_one_event(
     assert registration.events.filter(kind=EventKind.SUBMITTED).count() == 1
 
 
-def test_two_different_reports_from_the_same_step_give_one_change(
-    alice_registration, bring_to
-):
+def test_two_different_reports_from_the_same_step_give_one_change(alice_registration, bring_to):
     registration = bring_to(alice_registration, Status.PROVISIONAL_NUMBER)
     today = timezone.localdate()
 

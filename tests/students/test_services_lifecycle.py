@@ -79,7 +79,9 @@ def test_the_cpam_may_ask_for_documents_more_than_once(alice_registration, bring
     kinds = list(registration.events.values_list("kind", flat=True))
     assert kinds.count(EventKind.MISSING_DOCUMENTS) == 2
     assert kinds.count(EventKind.DOCUMENTS_SENT) == 2
-    registration = report("validated", registration, by=registration.student, on=timezone.localdate())
+    registration = report(
+        "validated", registration, by=registration.student, on=timezone.localdate()
+    )
     assert registration.status == Status.VALIDATED
 
 
@@ -113,7 +115,11 @@ def test_missing_documents_must_be_known_and_other_needs_a_note(
 
     with pytest.raises(services.RegistrationError) as refused:
         services.registration_report_missing_documents(
-            registration=registration, documents=documents, by=registration.student, on=today, note=note
+            registration=registration,
+            documents=documents,
+            by=registration.student,
+            on=today,
+            note=note,
         )
     assert refused.value.field == field
     assert Registration.objects.get(pk=registration.pk).status == Status.PROVISIONAL_NUMBER
@@ -122,7 +128,9 @@ def test_missing_documents_must_be_known_and_other_needs_a_note(
 def test_a_date_in_the_future_is_refused(alice_registration, today):
     with pytest.raises(services.RegistrationError, match="future") as refused:
         services.registration_report_submitted(
-            registration=alice_registration, by=alice_registration.student, on=today + timedelta(days=1)
+            registration=alice_registration,
+            by=alice_registration.student,
+            on=today + timedelta(days=1),
         )
     assert refused.value.field == "on"
     assert Registration.objects.get(pk=alice_registration.pk).status == Status.NOT_STARTED
@@ -147,7 +155,9 @@ def test_a_date_before_the_previous_step_is_refused(alice_registration, today):
 def test_a_step_may_be_dated_before_the_profile_was_filled_in(alice_registration, today):
     # The path event is dated today; a registration made last month is still fine.
     registration = services.registration_report_submitted(
-        registration=alice_registration, by=alice_registration.student, on=today - timedelta(days=30)
+        registration=alice_registration,
+        by=alice_registration.student,
+        on=today - timedelta(days=30),
     )
 
     assert registration.status == Status.SUBMITTED
@@ -203,7 +213,9 @@ def test_follow_up_tasks_are_recorded_once_with_their_dates(alice_registration, 
     with pytest.raises(services.RegistrationError, match="already recorded"):
         report("ameli", registration, by=registration.student, on=today)
 
-    with pytest.raises(services.RegistrationError, match="Record first that you ordered your Carte Vitale"):
+    with pytest.raises(
+        services.RegistrationError, match="Record first that you ordered your Carte Vitale"
+    ):
         report("received", registration, by=registration.student, on=today)
 
     registration = report("ordered", registration, by=registration.student, on=today)
@@ -243,12 +255,18 @@ def test_staff_acting_are_recorded_as_staff(alice_registration, bob, today):
     )
 
     event = registration.events.first()
-    assert (event.actor, event.actor_role, event.note) == (bob, ActorRole.STAFF, "Seen on the CPAM letter.")
+    assert (event.actor, event.actor_role, event.note) == (
+        bob,
+        ActorRole.STAFF,
+        "Seen on the CPAM letter.",
+    )
 
 
 def test_another_student_cannot_act_on_a_registration(alice_registration, charlie, today):
     with pytest.raises(services.RegistrationError):
-        services.registration_report_submitted(registration=alice_registration, by=charlie, on=today)
+        services.registration_report_submitted(
+            registration=alice_registration, by=charlie, on=today
+        )
 
     assert Registration.objects.get(pk=alice_registration.pk).status == Status.NOT_STARTED
 
@@ -266,7 +284,9 @@ def test_each_report_writes_exactly_one_event(alice_registration, bring_to):
     lifecycle = RegistrationEvent.objects.filter(registration=registration).exclude(
         kind=EventKind.PATH_SET
     )
-    assert list(lifecycle.order_by("occurred_on", "created_at", "id").values_list("kind", flat=True)) == [
+    assert list(
+        lifecycle.order_by("occurred_on", "created_at", "id").values_list("kind", flat=True)
+    ) == [
         EventKind.SUBMITTED,
         EventKind.PROVISIONAL_NUMBER,
         EventKind.VALIDATED,

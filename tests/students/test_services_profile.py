@@ -44,9 +44,7 @@ def test_an_ehic_that_now_covers_the_year_changes_the_path(alice, make_profile, 
     assert event.data == {"from": Path.EU_REGISTER, "to": Path.EU_WITH_EHIC}
 
 
-def test_an_ehic_expiry_moved_before_the_year_end_changes_the_path_back(
-    alice, make_profile, year
-):
+def test_an_ehic_expiry_moved_before_the_year_end_changes_the_path_back(alice, make_profile, year):
     make_profile(alice, nationality="DE", ehic_held=True, ehic_expiry=year.ends_on)
 
     registration = make_profile(
@@ -112,7 +110,9 @@ def test_without_any_academic_year_the_save_is_refused(alice, make_profile):
     AcademicYear.objects.all().delete()
 
     with pytest.raises(services.RegistrationError, match="academic year"):
-        make_profile(alice, academic_year_start=date(2030, 9, 1), academic_year_end=date(2031, 6, 30))
+        make_profile(
+            alice, academic_year_start=date(2030, 9, 1), academic_year_end=date(2031, 6, 30)
+        )
 
 
 def test_another_student_cannot_save_a_profile(alice, charlie, year):
