@@ -127,7 +127,7 @@ def _profile(user: User, *, year: AcademicYear, **fields) -> StudentProfile:
         "programme": "Master in International Law",
         "academic_year_start": year.starts_on,
         "academic_year_end": year.ends_on,
-        "arrival_date": year.starts_on - timedelta(days=7),
+        "arrival_date": min(year.starts_on - timedelta(days=7), timezone.localdate()),
         "stay_length": StayLength.AT_LEAST_3_MONTHS,
     }
     profile = StudentProfile(user=user, **{**defaults, **fields})

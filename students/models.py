@@ -390,7 +390,7 @@ class RegistrationEvent(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    actor_role = models.CharField(_("recorded by"), max_length=10, choices=ActorRole.choices)
+    actor_role = models.CharField(_("role"), max_length=10, choices=ActorRole.choices)
     note = models.TextField(_("note"), blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 

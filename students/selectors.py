@@ -18,8 +18,7 @@ from students.models import (
     Status,
     StudentProfile,
 )
-from students.paths import REGISTERING_PATHS, Path, PathDecision
-from students.services import path_for_profile
+from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
 from students.tracker import Action, Step, current_step, days_between, steps_for
 
 # Medians are shown only from this many past cases: fewer would mislead and could
@@ -34,6 +33,27 @@ STEP_SPANS = {
     "definitive": (EventKind.VALIDATED, EventKind.DEFINITIVE_NUMBER),
     "carte_vitale": (EventKind.CARTE_VITALE_ORDERED, EventKind.CARTE_VITALE_RECEIVED),
 }
+
+
+def facts_from_profile(profile: StudentProfile) -> StudentFacts:
+    """What the path router needs, read from the profile."""
+    return StudentFacts(
+        nationality=profile.nationality.code or "",
+        country_of_birth=profile.country_of_birth.code or "",
+        academic_year_start=profile.academic_year_start,
+        academic_year_end=profile.academic_year_end,
+        stay_at_least_3_months=profile.stays_at_least_3_months,
+        already_registered=profile.already_registered,
+        ehic_held=profile.ehic_held,
+        ehic_expiry=profile.ehic_expiry,
+        quebec_resident=profile.quebec_resident,
+        date_of_birth=profile.date_of_birth,
+    )
+
+
+def path_for_profile(profile: StudentProfile) -> PathDecision:
+    """The student's path and the edge cases that apply to it."""
+    return route(facts_from_profile(profile))
 
 
 @dataclass(frozen=True)

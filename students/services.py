@@ -31,7 +31,7 @@ from students.models import (
     RequestedDocument,
     StudentProfile,
 )
-from students.paths import PathDecision, StudentFacts, route
+from students.selectors import path_for_profile
 
 
 class RegistrationError(Exception):
@@ -94,25 +94,6 @@ def academic_year_for(start: date) -> AcademicYear:
             _("The international office has not set up the academic year yet. Try again later.")
         )
     return year
-
-
-def facts_from_profile(profile: StudentProfile) -> StudentFacts:
-    return StudentFacts(
-        nationality=profile.nationality.code or "",
-        country_of_birth=profile.country_of_birth.code or "",
-        academic_year_start=profile.academic_year_start,
-        academic_year_end=profile.academic_year_end,
-        stay_at_least_3_months=profile.stays_at_least_3_months,
-        already_registered=profile.already_registered,
-        ehic_held=profile.ehic_held,
-        ehic_expiry=profile.ehic_expiry,
-        quebec_resident=profile.quebec_resident,
-        date_of_birth=profile.date_of_birth,
-    )
-
-
-def path_for_profile(profile: StudentProfile) -> PathDecision:
-    return route(facts_from_profile(profile))
 
 
 @transaction.atomic
@@ -200,8 +181,10 @@ class _Step:
 
 
 def _lock(registration: Registration) -> Registration:
+    # of=("self",): lock only this row, not the student's or the (shared) academic year's,
+    # which would make every student of a year wait for each other on PostgreSQL.
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("student", "academic_year")
         .get(pk=registration.pk)
     )
@@ -480,7 +463,7 @@ def reimbursement_task_toggle(
         raise RegistrationError(_("This task does not exist."))
     role = _actor_role(student=student, by=by)
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .filter(student=student)
         .order_by("-academic_year__starts_on")
         .first()
