@@ -299,6 +299,15 @@ COUNTRIES_FIRST = ["FR"]
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Social-security numbers are encrypted at the application level (students/encryption.py).
+# FIELD_ENCRYPTION_KEYS: comma-separated Fernet keys; the first encrypts, all decrypt, so a
+# new key is put first and the old one kept until `manage.py reencrypt_numbers` has run.
+# NUMBER_SEARCH_KEY: the key of the HMAC that lets staff find a student by number.
+# With DEBUG on and no keys, development keys are derived from SECRET_KEY; with DEBUG off
+# the system checks refuse to start without them (students/checks.py).
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
+NUMBER_SEARCH_KEY = env.str("NUMBER_SEARCH_KEY", default="")
+
 # Name shown in the header, e-mails and the MFA app.
 PORTAL_NAME = _("Health insurance for international students")
 UNIVERSITY_NAME = env.str("UNIVERSITY_NAME", default="Université Paris Nanterre")

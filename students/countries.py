@@ -23,6 +23,15 @@ EU_DOCUMENTS_NEEDING_TRANSLATION = frozenset({"GR", "BG"})
 FRANCE = "FR"
 CANADA = "CA"
 
+# French citizens born in mainland France or in an overseas département or collectivity
+# registered in the RNIPP (INSEE codes 97x) have a social-security number from birth.
+FRENCH_TERRITORIES_WITH_NUMBER_AT_BIRTH = frozenset(
+    {"FR", "GP", "MQ", "GF", "RE", "YT", "BL", "MF"}
+)
+# People from these territories have their own schemes and also use the foreign-student
+# site (DOMAIN.md §5h).
+FRENCH_TERRITORIES_USING_FOREIGN_STUDENT_SITE = frozenset({"NC", "WF", "PF", "PM"})
+
 
 def is_eu_eea_swiss(country_code: str) -> bool:
     """True for a national of an EU or EEA country or of Switzerland."""

@@ -14,6 +14,8 @@ from students.countries import (
     CANADA,
     EU_DOCUMENTS_NEEDING_TRANSLATION,
     FRANCE,
+    FRENCH_TERRITORIES_USING_FOREIGN_STUDENT_SITE,
+    FRENCH_TERRITORIES_WITH_NUMBER_AT_BIRTH,
     is_eu_eea_swiss,
 )
 
@@ -35,6 +37,14 @@ REGISTERING_PATHS = frozenset({Path.EU_REGISTER, Path.NON_EU, Path.QUEBEC})
 class Flag(models.TextChoices):
     PARENTAL_AUTHORISATION = "parental-authorisation", _("Under 16: parental authorisation")
     FRENCH_BORN_ABROAD = "french-born-abroad", _("French citizen born abroad")
+    FRENCH_OVERSEAS_TERRITORY = (
+        "french-overseas-territory",
+        _("From New Caledonia, Wallis and Futuna, French Polynesia or Saint Pierre and Miquelon"),
+    )
+    NUMBER_FROM_BIRTH = (
+        "number-from-birth",
+        _("French citizen born in France: a social-security number from birth"),
+    )
     EHIC_EXPIRES_DURING_YEAR = "ehic-expires", _("EHIC expires before the academic year ends")
     TRANSLATION_NEEDED = "translation-needed", _("Documents may need a sworn French translation")
 
@@ -55,6 +65,7 @@ class StudentFacts:
     quebec_resident: bool = False
     date_of_birth: date | None = None
     academic_year_start: date | None = None
+    country_of_birth: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,24 +96,39 @@ def route(facts: StudentFacts) -> PathDecision:
         if age < PARENTAL_AUTHORISATION_AGE:
             flags.add(Flag.PARENTAL_AUTHORISATION)
 
+    covered_by_ehic = is_eu_eea_swiss(nationality) and ehic_covers_academic_year(
+        ehic_held=facts.ehic_held,
+        ehic_expiry=facts.ehic_expiry,
+        year_end=facts.academic_year_end,
+    )
+    birth_country = (facts.country_of_birth or "").upper()
+    french = nationality == FRANCE or nationality in FRENCH_TERRITORIES_USING_FOREIGN_STUDENT_SITE
+
     if facts.already_registered:
         return PathDecision(Path.ALREADY_REGISTERED, frozenset(flags))
+    if french and birth_country in FRENCH_TERRITORIES_WITH_NUMBER_AT_BIRTH:
+        # Registered in the RNIPP at birth: nothing to do on the foreign-student site.
+        flags.add(Flag.NUMBER_FROM_BIRTH)
+        return PathDecision(Path.ALREADY_REGISTERED, frozenset(flags))
+    if covered_by_ehic:
+        # The EHIC covers a stay of any length, so a short stay changes nothing for them.
+        return PathDecision(Path.EU_WITH_EHIC, frozenset(flags))
     if not facts.stay_at_least_3_months:
         return PathDecision(Path.SHORT_STAY, frozenset(flags))
     if nationality == CANADA and facts.quebec_resident:
         return PathDecision(Path.QUEBEC, frozenset(flags))
-    if nationality == FRANCE:
-        # French citizens born abroad (and from the Pacific territories) use the
+    if french:
+        # French citizens born abroad and people from the Pacific territories use the
         # foreign-student site like students from outside the EU (DOMAIN.md §5h).
-        flags.add(Flag.FRENCH_BORN_ABROAD)
+        if (
+            nationality in FRENCH_TERRITORIES_USING_FOREIGN_STUDENT_SITE
+            or birth_country in FRENCH_TERRITORIES_USING_FOREIGN_STUDENT_SITE
+        ):
+            flags.add(Flag.FRENCH_OVERSEAS_TERRITORY)
+        else:
+            flags.add(Flag.FRENCH_BORN_ABROAD)
         return PathDecision(Path.NON_EU, frozenset(flags))
     if is_eu_eea_swiss(nationality):
-        if ehic_covers_academic_year(
-            ehic_held=facts.ehic_held,
-            ehic_expiry=facts.ehic_expiry,
-            year_end=facts.academic_year_end,
-        ):
-            return PathDecision(Path.EU_WITH_EHIC, frozenset(flags))
         if facts.ehic_held and facts.ehic_expiry is not None:
             flags.add(Flag.EHIC_EXPIRES_DURING_YEAR)
         if nationality in EU_DOCUMENTS_NEEDING_TRANSLATION:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from students.demo import DEMO_PASSWORD, load_demo_data
+from students.demo import DEMO_PASSWORD, PAST_CASES, load_demo_data
 
 
 class Command(BaseCommand):
@@ -15,3 +15,7 @@ class Command(BaseCommand):
         )
         for person in people:
             self.stdout.write(f"  {person.email:<32} {person.role}")
+        self.stdout.write(
+            f"  (and {len(PAST_CASES)} past students, who cannot log in, whose finished "
+            "registrations give the waiting-time medians)"
+        )

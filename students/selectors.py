@@ -1,0 +1,247 @@
+"""Reads for the student's pages, in a fixed number of queries whatever the file's size."""
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Min, Prefetch, Q
+from django.utils import timezone
+
+from accounts.models import User
+from students.models import (
+    EventKind,
+    Registration,
+    RegistrationEvent,
+    ReimbursementTask,
+    ReimbursementTaskKind,
+    RequestedDocument,
+    Status,
+    StudentProfile,
+)
+from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
+from students.tracker import Action, Step, current_step, days_between, steps_for
+
+# Medians are shown only from this many past cases: fewer would mislead and could
+# point at one identifiable student.
+MIN_PAST_CASES = 5
+EHIC_WARNING_DAYS = 30
+
+# Which two events bound each tracker step, for the waiting times.
+STEP_SPANS = {
+    "provisional": (EventKind.SUBMITTED, EventKind.PROVISIONAL_NUMBER),
+    "documents": (EventKind.PROVISIONAL_NUMBER, EventKind.VALIDATED),
+    "definitive": (EventKind.VALIDATED, EventKind.DEFINITIVE_NUMBER),
+    "carte_vitale": (EventKind.CARTE_VITALE_ORDERED, EventKind.CARTE_VITALE_RECEIVED),
+}
+
+
+def facts_from_profile(profile: StudentProfile) -> StudentFacts:
+    """What the path router needs, read from the profile."""
+    return StudentFacts(
+        nationality=profile.nationality.code or "",
+        country_of_birth=profile.country_of_birth.code or "",
+        academic_year_start=profile.academic_year_start,
+        academic_year_end=profile.academic_year_end,
+        stay_at_least_3_months=profile.stays_at_least_3_months,
+        already_registered=profile.already_registered,
+        ehic_held=profile.ehic_held,
+        ehic_expiry=profile.ehic_expiry,
+        quebec_resident=profile.quebec_resident,
+        date_of_birth=profile.date_of_birth,
+    )
+
+
+def path_for_profile(profile: StudentProfile) -> PathDecision:
+    """The student's path and the edge cases that apply to it."""
+    return route(facts_from_profile(profile))
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    median_days: float
+    cases: int
+
+
+def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTiming]:
+    """Median days each step took for past registrations, only where enough cases exist.
+
+    One grouped query: the first date of each bounding event per registration.
+    """
+    kinds = sorted({kind for span in STEP_SPANS.values() for kind in span})
+    events = RegistrationEvent.objects.filter(kind__in=kinds)
+    if excluding_student is not None:
+        events = events.exclude(registration__student=excluding_student)
+    aliases = {kind: f"first_{index}" for index, kind in enumerate(kinds)}
+    rows = (
+        events.values("registration_id")
+        .annotate(
+            **{alias: Min("occurred_on", filter=Q(kind=kind)) for kind, alias in aliases.items()}
+        )
+        .values_list(*aliases.values())
+    )
+    durations: dict[str, list[int]] = {step: [] for step in STEP_SPANS}
+    for row in rows:
+        first = dict(zip(aliases.keys(), row, strict=True))
+        for step, (start_kind, end_kind) in STEP_SPANS.items():
+            start, end = first[start_kind], first[end_kind]
+            if start is not None and end is not None and end >= start:
+                durations[step].append((end - start).days)
+    return {
+        step: StepTiming(median_days=statistics.median(days), cases=len(days))
+        for step, days in durations.items()
+        if len(days) >= MIN_PAST_CASES
+    }
+
+
+@dataclass
+class TimelineLine:
+    event: RegistrationEvent
+    documents: list[str] = field(default_factory=list)
+    path_from: str = ""
+    path_to: str = ""
+    task: str = ""
+
+
+def _timeline(events: list[RegistrationEvent]) -> list[TimelineLine]:
+    document_labels = dict(RequestedDocument.choices)
+    path_labels = dict(Path.choices)
+    task_labels = dict(ReimbursementTaskKind.choices)
+    lines = []
+    for event in events:
+        data = event.data or {}
+        lines.append(
+            TimelineLine(
+                event=event,
+                documents=[document_labels.get(d, d) for d in data.get("documents", [])],
+                path_from=path_labels.get(data.get("from", ""), ""),
+                path_to=path_labels.get(data.get("to") or data.get("path", ""), ""),
+                task=task_labels.get(data.get("task", ""), ""),
+            )
+        )
+    return lines
+
+
+def _step_started_on(
+    step: Step, registration: Registration, events: list[RegistrationEvent]
+) -> date | None:
+    if step.key == "carte_vitale" and registration.carte_vitale_ordered_on:
+        return registration.carte_vitale_ordered_on
+    if registration.status == Status.NOT_STARTED:
+        return timezone.localtime(registration.created_at).date()
+    # events are newest first: the latest entry into the current status.
+    for event in events:
+        if event.to_status == registration.status and event.from_status != event.to_status:
+            return event.occurred_on
+    return None
+
+
+@dataclass
+class ReimbursementItem:
+    kind: str
+    label: str
+    done_on: date | None
+
+
+@dataclass
+class Dashboard:
+    profile: StudentProfile | None
+    registration: Registration | None = None
+    decision: PathDecision | None = None
+    steps: list[Step] = field(default_factory=list)
+    current: Step | None = None
+    next_actions: list[Action] = field(default_factory=list)
+    timeline: list[TimelineLine] = field(default_factory=list)
+    reimbursement: list[ReimbursementItem] = field(default_factory=list)
+    today: date | None = None
+
+    @property
+    def shows_tracker(self) -> bool:
+        # A student who started registering keeps seeing their progress even if a later
+        # change of profile (say, an EHIC) means they no longer need to.
+        return self.registration is not None and (
+            self.registration.path in REGISTERING_PATHS
+            or self.registration.status != Status.NOT_STARTED
+        )
+
+    @property
+    def ehic_days_left(self) -> int | None:
+        if self.profile is None or not self.profile.ehic_held or not self.profile.ehic_expiry:
+            return None
+        return (self.profile.ehic_expiry - self.today).days
+
+    @property
+    def ehic_warning(self) -> bool:
+        days = self.ehic_days_left
+        if days is None:
+            return False
+        return (
+            days <= EHIC_WARNING_DAYS or self.profile.ehic_expiry < self.profile.academic_year_end
+        )
+
+    @property
+    def all_done(self) -> bool:
+        return bool(self.steps) and self.current is None
+
+
+REIMBURSEMENT_BY_PATH = {
+    # Declaring a GP and the CSS need French affiliation; an EHIC holder is insured at home.
+    Path.EU_WITH_EHIC: [
+        ReimbursementTaskKind.SECTOR_1,
+        ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE,
+    ],
+    Path.SHORT_STAY: [ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE],
+}
+
+
+def dashboard_for_student(student: User) -> Dashboard:
+    """Everything the dashboard shows, in at most six queries however long the timeline."""
+    today = timezone.localdate()
+    profile = StudentProfile.objects.filter(user=student).first()
+    if profile is None:
+        return Dashboard(profile=None, today=today)
+    registration = (
+        Registration.objects.filter(student=student, academic_year_id=profile.academic_year_id)
+        .select_related("academic_year")
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=RegistrationEvent.objects.order_by("-occurred_on", "-created_at", "-id"),
+            )
+        )
+        .first()
+    )
+    dashboard = Dashboard(profile=profile, registration=registration, today=today)
+    dashboard.decision = path_for_profile(profile)
+    if registration is None:
+        return dashboard
+
+    events = list(registration.events.all())
+    dashboard.timeline = _timeline(events)
+    path = registration.path
+    tasks = REIMBURSEMENT_BY_PATH.get(path, list(ReimbursementTaskKind))
+    done = dict(
+        ReimbursementTask.objects.filter(student=student).values_list("task", "completed_on")
+    )
+    dashboard.reimbursement = [
+        ReimbursementItem(
+            kind=task, label=ReimbursementTaskKind(task).label, done_on=done.get(task)
+        )
+        for task in tasks
+    ]
+    if not dashboard.shows_tracker:
+        return dashboard
+
+    dashboard.steps = steps_for(registration)
+    dashboard.current = current_step(dashboard.steps)
+    dashboard.next_actions = [
+        action for step in dashboard.steps if step.is_open for action in step.actions
+    ]
+    timings = step_medians(excluding_student=student)
+    for step in dashboard.steps:
+        timing = timings.get(step.key)
+        if timing is not None:
+            step.median_days = timing.median_days
+            step.past_cases = timing.cases
+        if step.is_open:
+            step.days_in_step = days_between(_step_started_on(step, registration, events), today)
+    return dashboard

@@ -1,0 +1,487 @@
+"""Writes on the student's file. Every lifecycle change goes through one function here.
+
+Each function locks the registration row, checks the transition declared on the model,
+checks the date, saves only the fields it changed and writes exactly one timeline event,
+so the timeline is complete whoever acted (the student here, staff in the admin).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+
+from accounts.models import User
+from accounts.services import user_set_preferred_language
+from students import nir
+from students.encryption import search_hash
+from students.models import (
+    AcademicYear,
+    ActorRole,
+    EventKind,
+    Registration,
+    RegistrationEvent,
+    ReimbursementTask,
+    ReimbursementTaskKind,
+    RequestedDocument,
+    StudentProfile,
+)
+from students.selectors import path_for_profile
+
+
+class RegistrationError(Exception):
+    """A request the rules refuse. The message is translated and shown as it is."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _actor_role(*, student: User, by: User) -> ActorRole:
+    if by.pk == student.pk:
+        return ActorRole.STUDENT
+    if by.is_staff:
+        return ActorRole.STAFF
+    # Views hand only the owner's objects to services; this guards any other caller.
+    raise RegistrationError(_("You cannot change another student's file."))
+
+
+def _record_event(
+    *,
+    registration: Registration,
+    kind: EventKind,
+    by: User,
+    role: ActorRole,
+    on: date,
+    from_status: str = "",
+    to_status: str = "",
+    note: str = "",
+    data: dict | None = None,
+) -> RegistrationEvent:
+    return RegistrationEvent.objects.create(
+        registration=registration,
+        kind=kind,
+        from_status=from_status,
+        to_status=to_status,
+        occurred_on=on,
+        actor=by,
+        actor_role=role,
+        note=note.strip(),
+        data=data or {},
+    )
+
+
+# --- Profile and path --------------------------------------------------------------------
+
+
+def academic_year_for(start: date) -> AcademicYear:
+    """The calendar year a student's studies belong to: the one containing its first day."""
+    year = (
+        AcademicYear.objects.filter(starts_on__lte=start, ends_on__gte=start)
+        .order_by("-starts_on")
+        .first()
+    )
+    if year is None:
+        year = AcademicYear.objects.filter(is_current=True).first()
+    if year is None:
+        raise RegistrationError(
+            _("The international office has not set up the academic year yet. Try again later.")
+        )
+    return year
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    profile: StudentProfile,
+    by: User,
+    language: str | None = None,
+    note: str = "",
+) -> Registration:
+    """Save the profile, recompute the path, and record the path on the timeline if it changed."""
+    role = _actor_role(student=profile.user, by=by)
+    year = academic_year_for(profile.academic_year_start)
+    profile.academic_year = year
+    profile.save()
+    if language and role == ActorRole.STUDENT:
+        user_set_preferred_language(user=profile.user, language=language)
+
+    decision = path_for_profile(profile)
+    registration, created = Registration.objects.select_for_update().get_or_create(
+        student=profile.user, academic_year=year, defaults={"path": decision.path}
+    )
+    today = timezone.localdate()
+    if created:
+        _record_event(
+            registration=registration,
+            kind=EventKind.PATH_SET,
+            by=by,
+            role=role,
+            on=today,
+            note=note,
+            data={"path": decision.path},
+        )
+    elif registration.path != decision.path:
+        previous = registration.path
+        registration.path = decision.path
+        registration.save(update_fields=["path", "updated_at"])
+        _record_event(
+            registration=registration,
+            kind=EventKind.PATH_CHANGED,
+            by=by,
+            role=role,
+            on=today,
+            note=note,
+            data={"from": previous, "to": decision.path},
+        )
+    return registration
+
+
+@transaction.atomic
+def academic_year_save(*, year: AcademicYear, by: User) -> None:
+    """Save a calendar year; profiles that took its old dates follow, with their paths."""
+    previous = None
+    if year.pk:
+        previous = AcademicYear.objects.select_for_update().filter(pk=year.pk).first()
+    year.save()
+    if previous is None or (previous.starts_on, previous.ends_on) == (
+        year.starts_on,
+        year.ends_on,
+    ):
+        return
+    profiles = StudentProfile.objects.select_related("user").filter(
+        academic_year=year,
+        academic_year_start=previous.starts_on,
+        academic_year_end=previous.ends_on,
+    )
+    for profile in profiles:
+        profile.academic_year_start = year.starts_on
+        profile.academic_year_end = year.ends_on
+        profile_save(
+            profile=profile,
+            by=by,
+            note=_("The international office changed the dates of the academic year."),
+        )
+
+
+# --- The registration lifecycle -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Step:
+    transition: str
+    kind: EventKind
+    refused: str = ""  # message when the transition's own conditions are not met
+
+
+def _lock(registration: Registration) -> Registration:
+    # of=("self",): lock only this row, not the student's or the (shared) academic year's,
+    # which would make every student of a year wait for each other on PostgreSQL.
+    return (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("student", "academic_year")
+        .get(pk=registration.pk)
+    )
+
+
+def _last_step_date(registration: Registration) -> date | None:
+    # Only real step changes count: path changes and follow-up ticks are dated "today"
+    # and must not stop a student from reporting a step that happened last month.
+    return (
+        registration.events.exclude(from_status=F("to_status"))
+        .exclude(to_status="")
+        .aggregate(last=Max("occurred_on"))["last"]
+    )
+
+
+def _check_date(*, on: date, not_before: date | None) -> None:
+    if on > timezone.localdate():
+        raise RegistrationError(_("The date cannot be in the future."), field="on")
+    if not_before is not None and on < not_before:
+        raise RegistrationError(
+            _("This date is before the previous step (%(date)s). Check the date.")
+            % {"date": date_format(not_before, "DATE_FORMAT")},
+            field="on",
+        )
+
+
+def _refuse_transition(registration: Registration, step: _Step) -> None:
+    method = getattr(registration, step.transition)
+    if can_proceed(method):
+        return
+    if step.refused and can_proceed(method, check_conditions=False):
+        raise RegistrationError(step.refused)
+    raise RegistrationError(
+        _("This cannot be recorded now: your registration is at the step “%(step)s”.")
+        % {"step": registration.get_status_display()}
+    )
+
+
+def _advance(
+    *,
+    registration: Registration,
+    step: _Step,
+    by: User,
+    on: date,
+    note: str,
+    not_before: date | None = None,
+    changes: dict | None = None,
+    data: dict | None = None,
+) -> Registration:
+    """Lock, check, apply one transition with its field changes, write one event."""
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    _refuse_transition(locked, step)
+    last = _last_step_date(locked)
+    if not_before is None or (last is not None and last > not_before):
+        not_before = last
+    _check_date(on=on, not_before=not_before)
+
+    from_status = locked.status
+    getattr(locked, step.transition)()
+    update_fields = ["updated_at"]
+    if locked.status != from_status:
+        update_fields.append("status")
+    for field, value in (changes or {}).items():
+        setattr(locked, field, value)
+        update_fields.append(field)
+    locked.save(update_fields=update_fields)
+    _record_event(
+        registration=locked,
+        kind=step.kind,
+        by=by,
+        role=role,
+        on=on,
+        from_status=from_status,
+        to_status=locked.status,
+        note=note,
+        data=data,
+    )
+    return locked
+
+
+def _checked_number(number: str, kind: nir.NumberKind) -> str:
+    try:
+        return nir.validate(number, kind=kind)
+    except ValidationError as error:
+        raise RegistrationError(" ".join(error.messages), field="number") from None
+
+
+SUBMIT = _Step("submit", EventKind.SUBMITTED)
+PROVISIONAL_NUMBER = _Step("receive_provisional_number", EventKind.PROVISIONAL_NUMBER)
+MISSING_DOCUMENTS = _Step("request_missing_documents", EventKind.MISSING_DOCUMENTS)
+DOCUMENTS_SENT = _Step("send_documents", EventKind.DOCUMENTS_SENT)
+VALIDATED = _Step("validate", EventKind.VALIDATED)
+DEFINITIVE_NUMBER = _Step("receive_definitive_number", EventKind.DEFINITIVE_NUMBER)
+
+
+@transaction.atomic
+def registration_report_submitted(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The student registered on the official foreign-student site."""
+    return _advance(registration=registration, step=SUBMIT, by=by, on=on, note=note)
+
+
+@transaction.atomic
+def registration_record_provisional_number(
+    *, registration: Registration, number: str, by: User, on: date, note: str = ""
+) -> Registration:
+    """The site gave a provisional number (first digit 7 or 8); stored encrypted."""
+    number = _checked_number(number, nir.NumberKind.PROVISIONAL)
+    return _advance(
+        registration=registration,
+        step=PROVISIONAL_NUMBER,
+        by=by,
+        on=on,
+        note=note,
+        changes={
+            "provisional_number": number,
+            "provisional_number_search_hash": search_hash(number),
+        },
+    )
+
+
+@transaction.atomic
+def registration_report_missing_documents(
+    *,
+    registration: Registration,
+    documents: list[str],
+    by: User,
+    on: date,
+    note: str = "",
+) -> Registration:
+    """The CPAM asked for documents; it may happen again after they were sent."""
+    known = set(RequestedDocument.values)
+    documents = [document for document in dict.fromkeys(documents) if document]
+    if not documents:
+        raise RegistrationError(
+            _("Choose at least one document the CPAM asked for."), field="documents"
+        )
+    if not set(documents) <= known:
+        raise RegistrationError(_("Choose documents from the list."), field="documents")
+    if RequestedDocument.OTHER in documents and not note.strip():
+        raise RegistrationError(
+            _("Say in the note which other document the CPAM asked for."), field="note"
+        )
+    return _advance(
+        registration=registration,
+        step=MISSING_DOCUMENTS,
+        by=by,
+        on=on,
+        note=note,
+        changes={"missing_documents": documents},
+        data={"documents": documents},
+    )
+
+
+@transaction.atomic
+def registration_report_documents_sent(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The student deposited the missing documents on the official site."""
+    sent = list(_lock(registration).missing_documents)
+    return _advance(
+        registration=registration,
+        step=DOCUMENTS_SENT,
+        by=by,
+        on=on,
+        note=note,
+        changes={"missing_documents": []},
+        data={"documents": sent},
+    )
+
+
+@transaction.atomic
+def registration_report_validated(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The CPAM validated the file (the affiliation certificate can be downloaded)."""
+    return _advance(registration=registration, step=VALIDATED, by=by, on=on, note=note)
+
+
+@transaction.atomic
+def registration_record_definitive_number(
+    *, registration: Registration, number: str, by: User, on: date, note: str = ""
+) -> Registration:
+    """The definitive number arrived (first digit 1 or 2); stored encrypted."""
+    number = _checked_number(number, nir.NumberKind.DEFINITIVE)
+    return _advance(
+        registration=registration,
+        step=DEFINITIVE_NUMBER,
+        by=by,
+        on=on,
+        note=note,
+        changes={
+            "definitive_number": number,
+            "definitive_number_search_hash": search_hash(number),
+        },
+    )
+
+
+@transaction.atomic
+def registration_report_ameli_account(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The student created their ameli account (possible only with the definitive number)."""
+    step = _Step(
+        "create_ameli_account",
+        EventKind.AMELI_ACCOUNT,
+        refused=_("Your ameli account is already recorded."),
+    )
+    return _advance(
+        registration=registration,
+        step=step,
+        by=by,
+        on=on,
+        note=note,
+        changes={"ameli_account_created_on": on},
+    )
+
+
+@transaction.atomic
+def registration_report_carte_vitale_ordered(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The student ordered the Carte Vitale (online or on the CPAM's paper form)."""
+    step = _Step(
+        "order_carte_vitale",
+        EventKind.CARTE_VITALE_ORDERED,
+        refused=_("Your Carte Vitale order is already recorded."),
+    )
+    return _advance(
+        registration=registration,
+        step=step,
+        by=by,
+        on=on,
+        note=note,
+        changes={"carte_vitale_ordered_on": on},
+    )
+
+
+@transaction.atomic
+def registration_report_carte_vitale_received(
+    *, registration: Registration, by: User, on: date, note: str = ""
+) -> Registration:
+    """The Carte Vitale arrived."""
+    ordered_on = _lock(registration).carte_vitale_ordered_on
+    step = _Step(
+        "receive_carte_vitale",
+        EventKind.CARTE_VITALE_RECEIVED,
+        refused=(
+            _("Your Carte Vitale is already recorded as received.")
+            if ordered_on
+            else _("Record first that you ordered your Carte Vitale.")
+        ),
+    )
+    return _advance(
+        registration=registration,
+        step=step,
+        by=by,
+        on=on,
+        note=note,
+        not_before=ordered_on,
+        changes={"carte_vitale_received_on": on},
+    )
+
+
+# --- Better reimbursed -------------------------------------------------------------------
+
+
+@transaction.atomic
+def reimbursement_task_toggle(
+    *, student: User, task: str, done: bool, by: User
+) -> ReimbursementTask | None:
+    """Tick or untick a "better reimbursed" task; a change is a line on the timeline."""
+    if task not in ReimbursementTaskKind.values:
+        raise RegistrationError(_("This task does not exist."))
+    role = _actor_role(student=student, by=by)
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .filter(student=student)
+        .order_by("-academic_year__starts_on")
+        .first()
+    )
+    if registration is None:
+        raise RegistrationError(_("Tell us about yourself first."))
+    today = timezone.localdate()
+    existing = ReimbursementTask.objects.filter(student=student, task=task).first()
+    if done and existing is None:
+        existing = ReimbursementTask.objects.create(student=student, task=task, completed_on=today)
+        kind = EventKind.REIMBURSEMENT_TASK_DONE
+    elif not done and existing is not None:
+        existing.delete()
+        existing = None
+        kind = EventKind.REIMBURSEMENT_TASK_UNDONE
+    else:
+        return existing
+    _record_event(
+        registration=registration, kind=kind, by=by, role=role, on=today, data={"task": task}
+    )
+    return existing
