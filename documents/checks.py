@@ -10,6 +10,7 @@ encrypted, broken or active. Every refusal carries a translated message for the 
 import hashlib
 import json
 import logging
+import math
 import re
 import struct
 import subprocess  # noqa: S404 - runs our own inspector script, never a shell or user input
@@ -215,7 +216,7 @@ def inspect_pdf(data: bytes) -> int:
         "-I",
         str(_PDF_INSPECTOR),
         str(settings.DOCUMENT_PDF_CHECK_MEMORY),
-        str(timeout + 1),
+        str(math.ceil(timeout) + 1),
         str(settings.DOCUMENT_MAX_PDF_PAGES),
         str(settings.DOCUMENT_PDF_MAX_DECODED_SIZE),
     ]

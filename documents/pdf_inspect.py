@@ -60,12 +60,12 @@ def limit_resources(memory: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 
 
-def find_active_content(root) -> None:
-    """Walk every object reachable from the trailer; raise on anything active."""
+def find_active_content(roots) -> None:
+    """Walk every object reachable from the trailer's entries; raise on anything active."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     seen: set[tuple[int, int]] = set()
-    stack = [root]
+    stack = list(roots)
     visited = 0
     while stack:
         node = stack.pop()
@@ -111,7 +111,7 @@ def inspect(data: bytes, *, max_pages: int, max_decoded: int) -> dict:
         if reader.is_encrypted:
             raise Verdict("encrypted")
         trailer = {k: v for k, v in reader.trailer.items() if k != "/Encrypt"}
-        find_active_content(list(trailer.values()))
+        find_active_content(trailer.values())
         page_count = len(reader.pages)
         if page_count == 0:
             raise Verdict("broken")

@@ -83,14 +83,12 @@ def document_replace(request, document_uuid):
 def _upload_page(request, *, kind, document):
     status = 200
     form = UploadForm()
+    page_error = None
     if request.method == "POST":
         if not upload_attempt_allowed(user=request.user):
-            form.add_error(
-                None,
-                _(
-                    "You have sent many files in the last hour. Please wait a while before "
-                    "uploading again."
-                ),
+            page_error = _(
+                "You have sent many files in the last hour. Please wait a while before "
+                "uploading again."
             )
             status = 429
         else:
@@ -110,7 +108,13 @@ def _upload_page(request, *, kind, document):
     return render(
         request,
         "documents/upload.html",
-        {"form": form, "kind": kind, "hint": KIND_HINTS[kind], "document": document},
+        {
+            "form": form,
+            "kind": kind,
+            "hint": KIND_HINTS[kind],
+            "document": document,
+            "page_error": page_error,
+        },
         status=status,
     )
 
