@@ -78,7 +78,7 @@ class DocumentAdmin(admin.ModelAdmin):
     @admin.display(description=_("review"))
     def review_link(self, document):
         url = reverse("documents:review", kwargs={"document_uuid": document.uuid})
-        return format_html('<a href="{}">{}</a>', url, _("Open the review page"))
+        return format_html('<a href="{}">{}</a>', url, _("Review"))
 
     @admin.action(
         description=_("Accept the current file of the selected documents"), permissions=["review"]

@@ -13,6 +13,8 @@ from documents.checks import (
 )
 from documents.models import RejectionReason
 
+# One line per refused file, so the student knows which of several files to fix.
+FILE_ERROR = _("%(name)s: %(message)s")
 ACCEPT = ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
 
 
@@ -45,15 +47,15 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.oversized = list(oversized)
         self.fields["files"].help_text = _(
-            "%(formats)s Several files are combined in the order you choose them: for a card, "
-            "choose the front and then the back."
+            "%(formats)s You can choose several files at once, for example the front and the "
+            "back of a card."
         ) % {"formats": accepted_formats_message()}
 
     def clean_files(self):
         uploads = self.cleaned_data["files"]
         errors = [
             ValidationError(
-                "%(name)s: %(message)s",
+                FILE_ERROR,
                 params={"name": sanitise_display_name(name), "message": file_too_large_message()},
             )
             for name in self.oversized
@@ -79,7 +81,7 @@ class UploadForm(forms.Form):
             except UploadRefused as refusal:
                 errors.append(
                     ValidationError(
-                        "%(name)s: %(message)s",
+                        FILE_ERROR,
                         params={
                             "name": sanitise_display_name(upload.name),
                             "message": refusal.message,

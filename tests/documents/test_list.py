@@ -102,3 +102,17 @@ def test_it_runs_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(12):
         alice_client.get(URL)
+
+
+def test_the_dashboard_include_lists_the_tasks_with_their_status(alice, upload, rf):
+    from django.template.loader import render_to_string
+
+    upload(alice, kind="rib")
+    tasks = [t for t in selectors.document_tasks(alice) if t.kind in ("rib", "s1")]
+
+    html = render_to_string("documents/includes/task_list.html", {"tasks": tasks})
+
+    assert "Bank details (RIB)" in html
+    assert "Uploaded — waiting for review" in html
+    assert "/en/documents/upload/s1/" in html
+    assert "/en/documents/" in html
