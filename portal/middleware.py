@@ -15,7 +15,7 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
         # Authenticated pages hold personal data: no browser or proxy may keep a copy.
-        if user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and "Cache-Control" not in response:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response

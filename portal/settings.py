@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "students",
     "guidance",
     "notifications",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -201,8 +202,37 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 PRIVATE_STORAGE_ROOT = env.path("PRIVATE_STORAGE_ROOT", default=BASE_DIR / "private-media")
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
-FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default=None)
+# An empty value (as in .env.example) means the system temp folder, not the current folder.
+FILE_UPLOAD_TEMP_DIR = env.str("FILE_UPLOAD_TEMP_DIR", default="") or None
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The first handler stops reading an upload as soon as a file passes DOCUMENT_MAX_FILE_SIZE
+# or the body passes DOCUMENT_MAX_REQUEST_SIZE, so oversized bodies are never buffered.
+FILE_UPLOAD_HANDLERS = [
+    "documents.upload_handlers.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Form fields other than files: 2.5 MB (Django's default, stated here on purpose).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Student documents (docs/file-types.md states these values; a test keeps them in step).
+DOCUMENT_MAX_FILE_SIZE = env.int("DOCUMENT_MAX_FILE_SIZE", default=10 * 1024 * 1024)
+DOCUMENT_MAX_TOTAL_SIZE = env.int("DOCUMENT_MAX_TOTAL_SIZE", default=50 * 1024 * 1024)
+DOCUMENT_MAX_FILES = env.int("DOCUMENT_MAX_FILES", default=20)
+DOCUMENT_MAX_FILES_PER_UPLOAD = 10
+# One upload never holds more than a student may store in total (plus the form fields).
+DOCUMENT_MAX_REQUEST_SIZE = DOCUMENT_MAX_TOTAL_SIZE + 1024 * 1024
+DOCUMENT_MAX_IMAGE_PIXELS = 40_000_000
+DOCUMENT_MAX_PDF_PAGES = 50
+# A PDF is parsed in a child process with these budgets, so a hostile file cannot stall or
+# exhaust a web worker.
+DOCUMENT_PDF_CHECK_TIMEOUT = 5
+DOCUMENT_PDF_CHECK_MEMORY = 512 * 1024 * 1024
+DOCUMENT_PDF_MAX_DECODED_SIZE = 200 * 1024 * 1024
+DOCUMENT_UPLOADS_PER_HOUR = env.int("DOCUMENT_UPLOADS_PER_HOUR", default=20)
+# Images are placed on A4 pages at this resolution in the ready-to-upload PDF.
+DOCUMENT_COMBINED_PDF_DPI = 150
 
 STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="filesystem")
 if STORAGE_BACKEND == "s3":
@@ -255,6 +285,8 @@ NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Where links in e-mails point (no trailing slash): never taken from the request's Host.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Security headers.
 SECURE_CONTENT_TYPE_NOSNIFF = True

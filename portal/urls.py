@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("", include("students.urls")),
+    path("", include("documents.urls")),
     path("", include("guidance.urls")),
     path("", include("notifications.urls")),
     prefix_default_language=True,

@@ -1,0 +1,172 @@
+"""Staff views of documents. Files are never linked directly: downloads go through the
+checked, logged views; decisions go through the same services as the review page."""
+
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import (
+    Document,
+    DocumentAccessLog,
+    DocumentPage,
+    DocumentVersion,
+    RejectionReason,
+    ReviewDecision,
+)
+from documents.services import DocumentError, can_review, document_accept
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class VersionInline(ReadOnlyInline):
+    model = DocumentVersion
+    fields = ["number", "status", "uploaded_at", "decision_summary"]
+    readonly_fields = fields
+    ordering = ["-number"]
+
+    @admin.display(description=_("decision"))
+    def decision_summary(self, version):
+        decision = getattr(version, "decision", None)
+        if decision is None:
+            return "—"
+        reasons = ", ".join(reason.label for reason in decision.reasons.all())
+        return f"{decision.get_outcome_display()} ({decision.decided_by}) {reasons}".strip()
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["owner", "kind", "current_status", "created_at", "review_link"]
+    list_filter = ["kind", "current_version__status"]
+    search_fields = ["owner__email", "uuid"]
+    list_select_related = ["owner", "current_version"]
+    fields = ["uuid", "owner", "kind", "current_version", "created_at", "review_link"]
+    readonly_fields = fields
+    inlines = [VersionInline]
+    actions = ["accept_current_versions"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Files must be removed with their rows: deletion goes through the services.
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return can_review(request.user) or super().has_view_permission(request, obj)
+
+    def has_review_permission(self, request):
+        return can_review(request.user)
+
+    @admin.display(description=_("status"))
+    def current_status(self, document):
+        version = document.current_version
+        return version.get_status_display() if version else _("No file")
+
+    @admin.display(description=_("review"))
+    def review_link(self, document):
+        url = reverse("documents:review", kwargs={"document_uuid": document.uuid})
+        return format_html('<a href="{}">{}</a>', url, _("Review"))
+
+    @admin.action(
+        description=_("Accept the current file of the selected documents"), permissions=["review"]
+    )
+    def accept_current_versions(self, request, queryset):
+        accepted = 0
+        for document in queryset.select_related("current_version"):
+            if document.current_version is None:
+                continue
+            try:
+                document_accept(version=document.current_version, by=request.user)
+            except DocumentError as error:
+                self.message_user(request, f"{document}: {error.message}", messages.WARNING)
+            else:
+                accepted += 1
+        self.message_user(request, _("Documents accepted: %(count)s") % {"count": accepted})
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(admin.ModelAdmin):
+    list_display = ["code", "label_en", "label_fr", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    search_fields = ["code", "label_en", "label_fr"]
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(admin.ModelAdmin):
+    list_display = ["version", "outcome", "decided_by", "decided_at"]
+    list_filter = ["outcome"]
+    search_fields = ["version__document__owner__email"]
+    fields = ["version", "outcome", "reasons", "comment", "decided_by", "decided_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DocumentAccessLog)
+class DocumentAccessLogAdmin(admin.ModelAdmin):
+    """Append-only: nobody adds, edits or deletes entries, superusers included."""
+
+    list_display = ["at", "actor", "action", "document_uuid", "page_uuid"]
+    list_filter = ["action"]
+    search_fields = ["actor__email", "document_uuid"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DocumentPage)
+class DocumentPageAdmin(admin.ModelAdmin):
+    """File metadata only (name, type, size, checksum); the file itself is downloaded from
+    the review page, so that the download is logged."""
+
+    list_display = ["original_name", "version", "file_type", "size", "created_at", "removed_at"]
+    fields = [
+        "uuid",
+        "version",
+        "position",
+        "original_name",
+        "file_type",
+        "size",
+        "sha256",
+        "page_count",
+        "created_at",
+        "removed_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentsConfig(AppConfig):
+    name = "documents"
+    verbose_name = _("Documents")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.conf import settings
+        from PIL import Image
+
+        # Pillow refuses larger images itself (DecompressionBombError above twice this
+        # value); the upload check refuses anything above it with a clear message.
+        Image.MAX_IMAGE_PIXELS = settings.DOCUMENT_MAX_IMAGE_PIXELS

@@ -1,0 +1,126 @@
+"""Reads on documents: the student's tasks, the review queue, what was uploaded when."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from documents.kinds import KIND_HINTS, DocumentKind
+from documents.models import Document, DocumentPage, DocumentVersion, VersionStatus
+from documents.requirements import required_document_kinds
+from students.paths import Flag, Path
+
+
+def student_situation(user) -> tuple[Path, frozenset[Flag], str | None] | None:
+    """The student's path, flags and registration status, or None while unknown.
+
+    Wired to the tracker at merge (students.StudentProfile's path and flags, and
+    Registration.status). Until then every kind is offered as an optional upload.
+    """
+    return None
+
+
+class TaskStatus(models.TextChoices):
+    MISSING = "missing", _("Missing")
+    NOT_UPLOADED = "not-uploaded", _("Not uploaded")
+    WAITING = "waiting", _("Uploaded — waiting for review")
+    ACCEPTED = "accepted", _("Accepted")
+    PROBLEM = "problem", _("There is a problem")
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    kind: DocumentKind
+    required: bool
+    status: TaskStatus
+    document: Document | None
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
+
+    @property
+    def hint(self) -> str:
+        return KIND_HINTS[self.kind]
+
+    @property
+    def version(self) -> DocumentVersion | None:
+        return self.document.current_version if self.document else None
+
+    @property
+    def decision(self):
+        version = self.version
+        return getattr(version, "decision", None) if version else None
+
+
+_STATUS_OF_VERSION = {
+    VersionStatus.PENDING: TaskStatus.WAITING,
+    VersionStatus.ACCEPTED: TaskStatus.ACCEPTED,
+    VersionStatus.REJECTED: TaskStatus.PROBLEM,
+}
+
+
+def student_documents(user) -> list[Document]:
+    """The student's documents with their current version, pages and decision."""
+    return list(
+        Document.objects.filter(owner=user)
+        .select_related("current_version__decision")
+        .prefetch_related(
+            Prefetch("current_version__pages", queryset=DocumentPage.objects.order_by("position")),
+            "current_version__decision__reasons",
+        )
+    )
+
+
+def document_tasks(user) -> list[DocumentTask]:
+    """Every kind as a task: the required ones first (when the path is known), then the rest."""
+    documents = {DocumentKind(d.kind): d for d in student_documents(user)}
+    situation = student_situation(user)
+    required = []
+    if situation is not None:
+        path, flags, status = situation
+        required = required_document_kinds(path=path, flags=flags, status=status)
+    kinds = required + [kind for kind in DocumentKind if kind not in required]
+    tasks = []
+    for kind in kinds:
+        document = documents.get(kind)
+        version = document.current_version if document else None
+        if version is not None:
+            status = _STATUS_OF_VERSION[VersionStatus(version.status)]
+        else:
+            status = TaskStatus.MISSING if kind in required else TaskStatus.NOT_UPLOADED
+        tasks.append(
+            DocumentTask(kind=kind, required=kind in required, status=status, document=document)
+        )
+    return tasks
+
+
+def kinds_uploaded_since(*, owner, since: datetime) -> set[DocumentKind]:
+    """Kinds the student uploaded (or replaced) after a moment, e.g. the CPAM's request."""
+    kinds = DocumentVersion.objects.filter(
+        document__owner=owner, uploaded_at__gte=since
+    ).values_list("document__kind", flat=True)
+    return {DocumentKind(kind) for kind in kinds}
+
+
+def versions_waiting_for_review():
+    """Current versions nobody has decided on yet, oldest first."""
+    return (
+        DocumentVersion.objects.filter(
+            status=VersionStatus.PENDING, document__current_version=models.F("pk")
+        )
+        .select_related("document__owner")
+        .annotate(page_total=models.Count("pages"))
+        .order_by("uploaded_at")
+    )
+
+
+def version_history(document: Document) -> list[DocumentVersion]:
+    """Every version of a document, newest first, with its pages and decision."""
+    return list(
+        document.versions.select_related("decision__decided_by", "uploaded_by")
+        .prefetch_related("pages", "decision__reasons")
+        .order_by("-number")
+    )
