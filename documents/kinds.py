@@ -87,3 +87,18 @@ SLOT_FILE_NAMES = {
     DocumentKind.AFFILIATION_CERTIFICATE: "attestation-affiliation.pdf",
     DocumentKind.QUEBEC_FORM: "formulaire-quebec.pdf",
 }
+
+
+# The tracker names what the CPAM asked for (students.models.RequestedDocument); this is the
+# document kind that answers each request. "Another document" has no kind.
+KIND_FOR_REQUESTED = {
+    "identity": DocumentKind.PASSPORT_OR_ID,
+    "residence-permit": DocumentKind.RESIDENCE_PERMIT,
+    "school-certificate": DocumentKind.SCHOOL_CERTIFICATE,
+    "bank-details": DocumentKind.RIB,
+    "birth-certificate": DocumentKind.BIRTH_DOCUMENT,
+    "translation": DocumentKind.SWORN_TRANSLATION,
+    "s1": DocumentKind.S1,
+    "quebec-form": DocumentKind.QUEBEC_FORM,
+    "parental-authorisation": DocumentKind.PARENTAL_AUTHORISATION,
+}

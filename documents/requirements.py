@@ -5,21 +5,14 @@ DOMAIN.md §5.1–5.2 (what etudiant-etranger.ameli.fr asks for, and when).
 """
 
 from documents.kinds import DocumentKind
+from students.models import Status
 from students.paths import REGISTERING_PATHS, Flag, Path
 
 # Registration states in lifecycle order (the tracker's FSM values). The two certificates
 # exist only once the official site has issued them.
-REGISTRATION_STATES = (
-    "not_started",
-    "submitted",
-    "provisional_number",
-    "missing_documents",
-    "documents_sent",
-    "validated",
-    "definitive_number",
-)
-_PROVISIONAL_CERTIFICATE_FROM = REGISTRATION_STATES.index("provisional_number")
-_AFFILIATION_CERTIFICATE_FROM = REGISTRATION_STATES.index("validated")
+REGISTRATION_STATES = tuple(Status.values)
+_PROVISIONAL_CERTIFICATE_FROM = REGISTRATION_STATES.index(Status.PROVISIONAL_NUMBER)
+_AFFILIATION_CERTIFICATE_FROM = REGISTRATION_STATES.index(Status.VALIDATED)
 
 _NON_EU = [
     DocumentKind.PASSPORT_OR_ID,

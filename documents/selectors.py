@@ -10,16 +10,28 @@ from django.utils.translation import gettext_lazy as _
 from documents.kinds import KIND_HINTS, DocumentKind
 from documents.models import Document, DocumentPage, DocumentVersion, VersionStatus
 from documents.requirements import required_document_kinds
+from students.models import Registration, StudentProfile
 from students.paths import Flag, Path
+from students.selectors import path_for_profile
+
+Situation = tuple[Path, frozenset[Flag], str | None]
 
 
-def student_situation(user) -> tuple[Path, frozenset[Flag], str | None] | None:
-    """The student's path, flags and registration status, or None while unknown.
+def student_situation(user) -> Situation | None:
+    """The student's path, flags and registration status; None until they filled their profile.
 
-    Wired to the tracker at merge (students.StudentProfile's path and flags, and
-    Registration.status). Until then every kind is offered as an optional upload.
+    Without a profile every kind is offered as an optional upload.
     """
-    return None
+    profile = StudentProfile.objects.filter(user=user).first()
+    if profile is None:
+        return None
+    decision = path_for_profile(profile)
+    status = (
+        Registration.objects.filter(student=user, academic_year_id=profile.academic_year_id)
+        .values_list("status", flat=True)
+        .first()
+    )
+    return decision.path, decision.flags, status
 
 
 class TaskStatus(models.TextChoices):
@@ -74,10 +86,14 @@ def student_documents(user) -> list[Document]:
     )
 
 
-def document_tasks(user) -> list[DocumentTask]:
-    """Every kind as a task: the required ones first (when the path is known), then the rest."""
+def document_tasks(user, *, situation: Situation | None = None) -> list[DocumentTask]:
+    """Every kind as a task: the required ones first (when the path is known), then the rest.
+
+    Callers that already know the student's situation (the dashboard) pass it in.
+    """
     documents = {DocumentKind(d.kind): d for d in student_documents(user)}
-    situation = student_situation(user)
+    if situation is None:
+        situation = student_situation(user)
     required = []
     if situation is not None:
         path, flags, status = situation

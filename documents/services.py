@@ -8,7 +8,6 @@ nested) so that "committed" really means committed.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from documents.checks import CheckedFile, megabytes
-from documents.emails import send_review_mail
+from documents.emails import notify_review
 from documents.kinds import DocumentKind
 from documents.models import (
     Document,
@@ -259,7 +258,7 @@ def _decide(*, version, by, outcome, reasons, comment) -> ReviewDecision:
             VersionStatus.ACCEPTED if outcome == ReviewOutcome.ACCEPTED else VersionStatus.REJECTED
         )
         locked.save(update_fields=["status"])
-        transaction.on_commit(partial(send_review_mail, decision_id=decision.pk), robust=True)
+        notify_review(decision=decision)
     version.status = locked.status
     return decision
 

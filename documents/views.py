@@ -13,6 +13,7 @@ from documents.combine import combined_pdf
 from documents.forms import RejectForm, UploadForm, VersionForm
 from documents.kinds import KIND_HINTS, DocumentKind
 from documents.models import AccessAction, DocumentAccessLog, VersionStatus
+from documents.registration import registration_after_upload
 from documents.selectors import (
     TaskStatus,
     document_tasks,
@@ -104,6 +105,15 @@ def _upload_page(request, *, kind, document):
                         _("%(document)s: uploaded. The international office will check it.")
                         % {"document": kind.label},
                     )
+                    if registration_after_upload(student=request.user) is not None:
+                        messages.info(
+                            request,
+                            _(
+                                "Every document the CPAM asked for is now in the portal, so "
+                                "your tracker moved on. Remember to deposit them in your space "
+                                "on the official site too."
+                            ),
+                        )
                     return redirect("documents:list")
     return render(
         request,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NoticeKind(models.TextChoices):
     # Essential notices: always sent.
+    DOCUMENT_ACCEPTED = "document-accepted", _("Document accepted")
     DOCUMENT_REJECTED = "document-rejected", _("Document rejected")
     DOCUMENTS_ACCEPTED = "documents-accepted", _("All required documents accepted")
     LIFECYCLE_EVENT = "lifecycle-event", _("Registration step recorded by staff")

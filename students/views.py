@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.middleware import remember_language_for_response
+from documents.selectors import document_tasks
 from students import nir, services
 from students.access import get_registration_for_user
 from students.forms import (
@@ -34,7 +35,16 @@ from students.tracker import ACTIONS, Action
 @login_required
 def dashboard(request):
     data = dashboard_for_student(request.user)
-    return render(request, "students/dashboard.html", {"dashboard": data})
+    document_list = []
+    if data.decision is not None:
+        status = data.registration.status if data.registration else None
+        situation = (data.decision.path, data.decision.flags, status)
+        document_list = [
+            task for task in document_tasks(request.user, situation=situation) if task.required
+        ]
+    return render(
+        request, "students/dashboard.html", {"dashboard": data, "document_tasks": document_list}
+    )
 
 
 @login_required

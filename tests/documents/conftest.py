@@ -38,7 +38,7 @@ def private_storage(settings, tmp_path) -> SimpleNamespace:
     settings.FILE_UPLOAD_TEMP_DIR = str(temp)
     # Uploads of any size are written to FILE_UPLOAD_TEMP_DIR, so a leftover would show.
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
-    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    settings.PUBLIC_BASE_URL = "https://portal.example.org"
     return SimpleNamespace(root=root, temp=temp)
 
 

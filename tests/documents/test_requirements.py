@@ -2,6 +2,7 @@ import pytest
 
 from documents.kinds import DocumentKind as K
 from documents.requirements import REGISTRATION_STATES, required_document_kinds
+from students.models import Status
 from students.paths import Flag, Path
 
 NON_EU = [K.PASSPORT_OR_ID, K.RESIDENCE_PERMIT, K.SCHOOL_CERTIFICATE, K.RIB, K.BIRTH_DOCUMENT]
@@ -21,21 +22,21 @@ FRENCH = Flag.FRENCH_BORN_ABROAD
 CASES = [
     # path, flags, status, expected
     (Path.NON_EU, {T}, None, NON_EU_TRANSLATED),
-    (Path.NON_EU, {T}, "not_started", NON_EU_TRANSLATED),
-    (Path.NON_EU, {T}, "submitted", NON_EU_TRANSLATED),
-    (Path.NON_EU, {T}, "provisional_number", [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
-    (Path.NON_EU, {T}, "missing_documents", [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
-    (Path.NON_EU, {T}, "documents_sent", [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
+    (Path.NON_EU, {T}, Status.NOT_STARTED, NON_EU_TRANSLATED),
+    (Path.NON_EU, {T}, Status.SUBMITTED, NON_EU_TRANSLATED),
+    (Path.NON_EU, {T}, Status.PROVISIONAL_NUMBER, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
+    (Path.NON_EU, {T}, Status.MISSING_DOCUMENTS, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
+    (Path.NON_EU, {T}, Status.DOCUMENTS_SENT, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
     (
         Path.NON_EU,
         {T},
-        "validated",
+        Status.VALIDATED,
         [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
     ),
     (
         Path.NON_EU,
         {T},
-        "definitive_number",
+        Status.DEFINITIVE_NUMBER,
         [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
     ),
     (Path.NON_EU, set(), None, NON_EU),
@@ -61,7 +62,7 @@ CASES = [
         ],
     ),
     (Path.EU_REGISTER, {Flag.EHIC_EXPIRES_DURING_YEAR}, None, EU_REGISTER),
-    (Path.EU_REGISTER, set(), "provisional_number", [*EU_REGISTER, K.PROVISIONAL_CERTIFICATE]),
+    (Path.EU_REGISTER, set(), Status.PROVISIONAL_NUMBER, [*EU_REGISTER, K.PROVISIONAL_CERTIFICATE]),
     (Path.EU_REGISTER, {U16}, None, [*EU_REGISTER, K.PARENTAL_AUTHORISATION]),
     (Path.EU_WITH_EHIC, set(), None, [K.EHIC, K.STUDENT_CARD]),
     (Path.EU_WITH_EHIC, {U16}, None, [K.EHIC, K.STUDENT_CARD]),
@@ -70,11 +71,11 @@ CASES = [
     (
         Path.QUEBEC,
         set(),
-        "validated",
+        Status.VALIDATED,
         [K.QUEBEC_FORM, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
     ),
     (Path.ALREADY_REGISTERED, {T, U16}, None, []),
-    (Path.ALREADY_REGISTERED, set(), "definitive_number", []),
+    (Path.ALREADY_REGISTERED, set(), Status.DEFINITIVE_NUMBER, []),
     (Path.SHORT_STAY, {T}, None, []),
 ]
 
@@ -86,13 +87,13 @@ def test_it_requires_the_documents_of_the_path_and_state(path, flags, status, ex
 
 def test_it_knows_every_state_of_the_tracker():
     assert REGISTRATION_STATES == (
-        "not_started",
-        "submitted",
-        "provisional_number",
-        "missing_documents",
-        "documents_sent",
-        "validated",
-        "definitive_number",
+        Status.NOT_STARTED,
+        Status.SUBMITTED,
+        Status.PROVISIONAL_NUMBER,
+        Status.MISSING_DOCUMENTS,
+        Status.DOCUMENTS_SENT,
+        Status.VALIDATED,
+        Status.DEFINITIVE_NUMBER,
     )
 
 
