@@ -15,6 +15,8 @@ from playwright.sync_api import ConsoleMessage, Error, Page
 REPO = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Best-practice rules on top of the WCAG tags, for what issue 9 names: headings in order.
+AXE_EXTRA_RULES = ["heading-order", "page-has-heading-one"]
 
 _console_errors: "WeakKeyDictionary[Page, list[str]]" = WeakKeyDictionary()
 _allowed_errors: "WeakKeyDictionary[Page, list[re.Pattern]]" = WeakKeyDictionary()
@@ -99,13 +101,15 @@ def check_a11y(page: Page) -> None:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source[0])
     violations = page.evaluate(
-        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                        resultTypes: ['violations']})
+        """([tags, extra]) => axe.run(document, {
+                runOnly: {type: 'tag', values: tags},
+                rules: Object.fromEntries(extra.map(id => [id, {enabled: true}])),
+                resultTypes: ['violations']})
                       .then(r => r.violations.map(v => ({
                           id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                           nodes: v.nodes.map(n => ({target: n.target.join(' '),
                                                     summary: n.failureSummary}))})))""",
-        AXE_TAGS,
+        [AXE_TAGS, AXE_EXTRA_RULES],
     )
     if violations:
         raise AssertionError(

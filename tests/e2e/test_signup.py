@@ -22,7 +22,9 @@ def test_a_student_signs_up_confirms_the_address_and_reaches_the_dashboard(
     page.fill("input[name=password1]", NEW_PASSWORD)
     page.fill("input[name=password2]", "not-the-same-phrase")
     page.click("main button[type=submit]")
-    error_id = page.get_attribute("input[name=password2]", "aria-describedby").split()[0]
+    field = page.locator("input[name=password2]")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    error_id = field.get_attribute("aria-describedby").split()[0]
     expect(page.locator(f"#{error_id}")).not_to_be_empty()
     shot(page, "sign-up errors")
 
