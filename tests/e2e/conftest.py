@@ -4,6 +4,7 @@ Every test that takes `page` (or `student_page`, `staff_page`) runs four times: 
 1280 px wide, in English and in French. See tests/e2e/README.md.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ import pytest
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Error, Page
 from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.checks import REPO, check_page, watch_console
@@ -44,7 +45,7 @@ def pytest_collection_modifyitems(items):
     # deselects it: `make test` never starts a browser, even for a test that forgot the mark.
     here = Path(__file__).parent
     for item in items:
-        if here in Path(item.fspath).parents:
+        if here in item.path.parents:
             item.add_marker(pytest.mark.e2e)
 
 
@@ -83,7 +84,11 @@ def live_server(request):
     manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
     if not manifest.exists():
         pytest.fail(f"{manifest} is missing: run collectstatic first (make e2e does).")
-    addr = request.config.getvalue("liveserver") or "localhost"
+    addr = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
     server = LiveServer(addr, start=False)
     server.thread.static_handler = lambda _media_handler: WSGIHandler()
     server.start()
@@ -125,7 +130,9 @@ def context(browser: Browser, live_server, width, language, request):
     if any(r.failed for r in reports.values()):
         folder.mkdir(parents=True)
         for number, open_page in enumerate(context.pages, start=1):
-            open_page.screenshot(path=folder / f"page-{number}.png", full_page=True)
+            # A crashed or closed page has no screenshot; the trace still tells the story.
+            with contextlib.suppress(Error):
+                open_page.screenshot(path=folder / f"page-{number}.png", full_page=True)
         context.tracing.stop(path=folder / "trace.zip")
     else:
         context.tracing.stop()
