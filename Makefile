@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python >= 3.11, make and git:
 #   make run   set up, load demo data, serve on http://127.0.0.1:8000 (SQLite)
 #   make test  set up with dev tools, then lint, check migrations and run the tests
+#   make e2e   browser journeys and accessibility checks (needs chromium, node and npm)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -48,6 +49,15 @@ test: setup-dev
 	DEBUG=false SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --noinput -v 0
 	$(BIN)/pytest
 
+# Browser journeys in Debian's Chromium (/usr/bin/chromium) with axe-core from npm; see
+# tests/e2e/README.md. Screenshots: e2e-artifacts/screenshots/, failures (screenshot and
+# Playwright trace): e2e-artifacts/failures/.
+e2e: setup-dev
+	npm ci --no-audit --no-fund --loglevel=error
+	DEBUG=false SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --noinput -v 0
+	rm -rf e2e-artifacts
+	$(BIN)/pytest -m e2e tests/e2e
+
 # Regenerate the .po catalogues after changing user-facing text (needs GNU gettext).
 messages: setup-dev
 	DEBUG=true $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
@@ -60,4 +70,4 @@ lock:
 	uv pip compile pyproject.toml --group dev --generate-hashes --python-version 3.11 -o requirements-dev.lock
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) staticfiles node_modules e2e-artifacts

@@ -1,0 +1,37 @@
+"""What a person does in the browser, shared by the journeys."""
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.checks import check_focus_visible
+
+
+def open_account_menu(page: Page) -> None:
+    """Open "My account" in the header, through the menu button on a narrow screen."""
+    menu = page.locator("#account-menu-button + .dropdown-menu")
+    if menu.is_visible():
+        return
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        expect(page.locator("#main-nav")).to_be_visible()
+    page.click("#account-menu-button")
+    expect(menu).to_be_visible()
+
+
+def log_out(page: Page) -> None:
+    open_account_menu(page)
+    page.click("#account-menu-button + .dropdown-menu form button[type=submit]")
+
+
+def tab_to(page: Page, selector: str, *, limit: int = 25) -> None:
+    """Press Tab until `selector` has the focus, checking every stop shows its focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        check_focus_visible(page)
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} not reached in {limit} presses of Tab on {page.url}")
+
+
+def focused_matches(page: Page, selector: str) -> bool:
+    return page.evaluate("(s) => document.activeElement.matches(s)", selector)
