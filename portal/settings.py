@@ -280,6 +280,15 @@ TASKS = {
 # A notice whose sending fails is retried with a growing delay, then given up and shown
 # as such to staff.
 NOTICE_MAX_ATTEMPTS = env.int("NOTICE_MAX_ATTEMPTS", default=5)
+# Reminders (`manage.py send_reminders`, daily): after how many days each one is sent, and
+# how often the repeating ones come back.
+REMINDER_DOCUMENTS_MISSING_DAYS = env.int("REMINDER_DOCUMENTS_MISSING_DAYS", default=7)
+REMINDER_REPEAT_DAYS = env.int("REMINDER_REPEAT_DAYS", default=7)
+REMINDER_REJECTED_DAYS = env.int("REMINDER_REJECTED_DAYS", default=3)
+REMINDER_EHIC_DAYS = env.int("REMINDER_EHIC_DAYS", default=30)
+REMINDER_PROVISIONAL_DAYS = env.int("REMINDER_PROVISIONAL_DAYS", default=90)
+REMINDER_PROVISIONAL_REPEAT_DAYS = env.int("REMINDER_PROVISIONAL_REPEAT_DAYS", default=30)
+REMINDER_CARTE_VITALE_DAYS = env.int("REMINDER_CARTE_VITALE_DAYS", default=14)
 
 # E-mail: console in development, SMTP (EMAIL_URL) in production.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

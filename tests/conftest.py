@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import translation
 
 from accounts.models import User
 
@@ -45,6 +46,13 @@ def compiled_translations(tmp_path_factory):
     # override_settings sends setting_changed, which empties Django's translation cache.
     with override_settings(LOCALE_PATHS=[target]):
         yield target
+
+
+@pytest.fixture(autouse=True)
+def english_between_tests():
+    """A French page leaves French active in the test thread; start each test in English."""
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

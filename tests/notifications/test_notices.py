@@ -16,7 +16,7 @@ def notify_lifecycle(user, **extra):
         kind=NoticeKind.LIFECYCLE_EVENT,
         template="lifecycle_event",
         url_name="students:dashboard",
-        context={"step": "Provisional number", "note": "Well done"},
+        context={"step": "Provisional number", "note": "Keep the student's certificate"},
         **extra,
     )
 
@@ -48,6 +48,7 @@ def test_it_sends_a_text_and_html_email_with_a_link_in_english(
     assert message.to == ["alice@example.org"]
     assert message.subject == "Your registration: Provisional number"
     assert "https://portal.example.org/en/dashboard/" in message.body
+    assert "Keep the student's certificate" in message.body  # plain text: no HTML escaping
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     assert 'href="https://portal.example.org/en/dashboard/"' in html

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from students import nir, services
 from students.models import AcademicYear, Registration, Status, StayLength, StudentProfile
@@ -15,13 +15,6 @@ def valid_number(first_13: str) -> str:
 
 PROVISIONAL = valid_number("8 01 09 99 216 321")  # born abroad (99), key 18
 DEFINITIVE = valid_number("2 01 09 99 216 321")
-
-
-@pytest.fixture(autouse=True)
-def english_between_tests():
-    """A French page leaves French active in the test thread; start each test in English."""
-    yield
-    translation.activate("en")
 
 
 @pytest.fixture

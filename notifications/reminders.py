@@ -1,0 +1,195 @@
+"""Which reminders are due today: one rule per reminder, each with its own window.
+
+A reminder's `dedup_key` names what it is about and its window (a document version, a
+card's expiry date, a week since sign-up…); Notice's unique constraint then makes a second
+send within that window impossible, even from two runs at once.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import F, OuterRef, Subquery
+
+from accounts.models import User
+from documents.kinds import DocumentKind
+from documents.models import DocumentVersion, VersionStatus
+from documents.selectors import TaskStatus, document_tasks
+from notifications.models import NoticeKind
+from students.models import EventKind, Registration, RegistrationEvent, Status, StudentProfile
+from students.paths import REGISTERING_PATHS, Path
+from students.selectors import path_for_profile
+
+
+@dataclass(frozen=True)
+class Reminder:
+    recipient: User
+    kind: NoticeKind
+    topic: str
+    dedup_key: str
+    url_name: str
+    context: dict = field(default_factory=dict)
+
+
+def _window(*, since: date, today: date, days: int) -> int:
+    return (today - since).days // days
+
+
+def documents_missing(today: date) -> Iterator[Reminder]:
+    """Required documents still missing N days after sign-up; again every repeat window."""
+    cutoff = today - timedelta(days=settings.REMINDER_DOCUMENTS_MISSING_DAYS)
+    profiles = StudentProfile.objects.filter(
+        user__date_joined__date__lte=cutoff, user__is_active=True
+    ).select_related("user")
+    open_statuses = {Status.NOT_STARTED, Status.SUBMITTED, Status.PROVISIONAL_NUMBER,
+                     Status.MISSING_DOCUMENTS}  # fmt: skip
+    statuses = dict(
+        Registration.objects.filter(student__in=[p.user_id for p in profiles]).values_list(
+            "student_id", "status"
+        )
+    )
+    for profile in profiles:
+        decision = path_for_profile(profile)
+        status = statuses.get(profile.user_id)
+        if decision.path not in REGISTERING_PATHS and decision.path != Path.EU_WITH_EHIC:
+            continue
+        if status is not None and status not in open_statuses:
+            continue
+        tasks = document_tasks(profile.user, situation=(decision.path, decision.flags, status))
+        missing = [task.label for task in tasks if task.status == TaskStatus.MISSING]
+        if not missing:
+            continue
+        window = _window(
+            since=profile.user.date_joined.date(),
+            today=today,
+            days=settings.REMINDER_REPEAT_DAYS,
+        )
+        yield Reminder(
+            recipient=profile.user,
+            kind=NoticeKind.REMINDER_DOCUMENTS_MISSING,
+            topic="documents_missing",
+            dedup_key=f"documents-missing:{window}",
+            url_name="documents:list",
+            context={"documents": missing},
+        )
+
+
+def rejected_not_replaced(today: date) -> Iterator[Reminder]:
+    """A rejected document still not replaced N days after the decision: once per rejection."""
+    cutoff = today - timedelta(days=settings.REMINDER_REJECTED_DAYS)
+    versions = DocumentVersion.objects.filter(
+        status=VersionStatus.REJECTED,
+        document__current_version=F("pk"),
+        decision__decided_at__date__lte=cutoff,
+        document__owner__is_active=True,
+    ).select_related("document__owner")
+    for version in versions:
+        document = version.document
+        yield Reminder(
+            recipient=document.owner,
+            kind=NoticeKind.REMINDER_REJECTED_NOT_REPLACED,
+            topic="rejected_not_replaced",
+            dedup_key=f"rejected:{version.uuid}",
+            url_name="documents:list",
+            # The label stays lazy: it is rendered in the student's language.
+            context={"document": DocumentKind(document.kind).label},
+        )
+
+
+def ehic_expiring(today: date) -> Iterator[Reminder]:
+    """The EHIC expires within 30 days or before the academic year ends: once per expiry date."""
+    soon = today + timedelta(days=settings.REMINDER_EHIC_DAYS)
+    profiles = StudentProfile.objects.filter(
+        ehic_held=True, ehic_expiry__isnull=False, ehic_expiry__gte=today, user__is_active=True
+    ).select_related("user")
+    for profile in profiles:
+        if profile.ehic_expiry > soon and profile.ehic_expiry >= profile.academic_year_end:
+            continue
+        yield Reminder(
+            recipient=profile.user,
+            kind=NoticeKind.REMINDER_EHIC_EXPIRING,
+            topic="ehic_expiring",
+            dedup_key=f"ehic:{profile.ehic_expiry.isoformat()}",
+            url_name="students:profile",
+            context={"expiry": profile.ehic_expiry, "year_end": profile.academic_year_end},
+        )
+
+
+def _step_dates(kind: EventKind):
+    return Subquery(
+        RegistrationEvent.objects.filter(registration=OuterRef("pk"), kind=kind)
+        .order_by("-occurred_on")
+        .values("occurred_on")[:1]
+    )
+
+
+def provisional_without_definitive(today: date) -> Iterator[Reminder]:
+    """A provisional number older than 3 months and still no definitive one: monthly."""
+    cutoff = today - timedelta(days=settings.REMINDER_PROVISIONAL_DAYS)
+    registrations = (
+        Registration.objects.filter(
+            status__in=[
+                Status.PROVISIONAL_NUMBER,
+                Status.MISSING_DOCUMENTS,
+                Status.DOCUMENTS_SENT,
+                Status.VALIDATED,
+            ],
+            student__is_active=True,
+        )
+        .annotate(provisional_on=_step_dates(EventKind.PROVISIONAL_NUMBER))
+        .filter(provisional_on__lte=cutoff)
+        .select_related("student")
+    )
+    for registration in registrations:
+        window = _window(
+            since=registration.provisional_on,
+            today=today,
+            days=settings.REMINDER_PROVISIONAL_REPEAT_DAYS,
+        )
+        yield Reminder(
+            recipient=registration.student,
+            kind=NoticeKind.REMINDER_PROVISIONAL_NUMBER,
+            topic="provisional_without_definitive",
+            dedup_key=f"provisional:{registration.uuid}:{window}",
+            url_name="students:dashboard",
+            context={"since": registration.provisional_on},
+        )
+
+
+def carte_vitale_not_ordered(today: date) -> Iterator[Reminder]:
+    """No Carte Vitale ordered N days after the definitive number: once."""
+    cutoff = today - timedelta(days=settings.REMINDER_CARTE_VITALE_DAYS)
+    registrations = (
+        Registration.objects.filter(
+            status=Status.DEFINITIVE_NUMBER,
+            carte_vitale_ordered_on__isnull=True,
+            student__is_active=True,
+        )
+        .annotate(definitive_on=_step_dates(EventKind.DEFINITIVE_NUMBER))
+        .filter(definitive_on__lte=cutoff)
+        .select_related("student")
+    )
+    for registration in registrations:
+        yield Reminder(
+            recipient=registration.student,
+            kind=NoticeKind.REMINDER_CARTE_VITALE,
+            topic="carte_vitale_not_ordered",
+            dedup_key=f"carte-vitale:{registration.uuid}",
+            url_name="students:dashboard",
+        )
+
+
+RULES = [
+    documents_missing,
+    rejected_not_replaced,
+    ehic_expiring,
+    provisional_without_definitive,
+    carte_vitale_not_ordered,
+]
+
+
+def due_reminders(*, today: date) -> Iterator[Reminder]:
+    """Every reminder due today, from every rule."""
+    for rule in RULES:
+        yield from rule(today)
