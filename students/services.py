@@ -18,6 +18,8 @@ from django_fsm import can_proceed
 
 from accounts.models import User
 from accounts.services import user_set_preferred_language
+from notifications.models import NoticeKind
+from notifications.services import notify
 from students import nir
 from students.encryption import search_hash
 from students.models import (
@@ -64,7 +66,7 @@ def _record_event(
     note: str = "",
     data: dict | None = None,
 ) -> RegistrationEvent:
-    return RegistrationEvent.objects.create(
+    event = RegistrationEvent.objects.create(
         registration=registration,
         kind=kind,
         from_status=from_status,
@@ -74,6 +76,52 @@ def _record_event(
         actor_role=role,
         note=note.strip(),
         data=data or {},
+    )
+    if role == ActorRole.STAFF and kind in STAFF_NOTICE_KINDS:
+        _notify_student_of_staff_event(registration=registration, event=event)
+    return event
+
+
+# Steps that staff record for a student; the student is told by e-mail (path changes and
+# reimbursement ticks are the student's own doing and need no notice).
+STAFF_NOTICE_KINDS = frozenset(
+    {
+        EventKind.SUBMITTED,
+        EventKind.PROVISIONAL_NUMBER,
+        EventKind.MISSING_DOCUMENTS,
+        EventKind.DOCUMENTS_SENT,
+        EventKind.VALIDATED,
+        EventKind.DEFINITIVE_NUMBER,
+        EventKind.AMELI_ACCOUNT,
+        EventKind.CARTE_VITALE_ORDERED,
+        EventKind.CARTE_VITALE_RECEIVED,
+    }
+)
+
+
+def _notify_student_of_staff_event(*, registration: Registration, event: RegistrationEvent) -> None:
+    """E-mail the student (after commit, in their language) about a step staff recorded."""
+    if event.kind == EventKind.MISSING_DOCUMENTS:
+        notify(
+            recipient=registration.student,
+            kind=NoticeKind.MISSING_DOCUMENTS,
+            template="missing_documents",
+            url_name="documents:list",
+            context={
+                # Lazy labels: rendered in the student's language.
+                "documents": [
+                    RequestedDocument(value).label for value in event.data.get("documents", [])
+                ],
+                "note": event.note,
+            },
+        )
+        return
+    notify(
+        recipient=registration.student,
+        kind=NoticeKind.LIFECYCLE_EVENT,
+        template="lifecycle_event",
+        url_name="students:dashboard",
+        context={"step": EventKind(event.kind).label, "note": event.note},
     )
 
 
