@@ -3,11 +3,10 @@
 import re
 from datetime import timedelta
 
-from django.utils import translation
-from django.utils.formats import date_format
 from playwright.sync_api import expect
 
 from students.paths import Path
+from tests.e2e.texts import date_in, label_in
 from tests.students.conftest import make_profile, year  # noqa: F401
 
 
@@ -27,9 +26,9 @@ def test_an_eu_student_whose_ehic_stops_covering_the_year_is_told_to_register(
     sign_in(page, alice, language=language)
     page.goto(f"/{language}/dashboard/")
 
-    expect(page.locator("#path-heading + p")).to_have_text(label(Path.EU_WITH_EHIC, language))
+    expect(page.locator("#path-heading + p")).to_have_text(label_in(language, Path.EU_WITH_EHIC))
     guidance = page.locator("section[aria-labelledby=path-guidance-heading]")
-    expect(guidance).to_contain_text(formatted(covers_the_year, language))
+    expect(guidance).to_contain_text(date_in(language, covers_the_year))
     expect(page.locator("#steps-heading")).to_have_count(0)
     expect(page.locator(".next-step")).to_have_count(0)
     for kind in ("ehic", "student-card"):
@@ -43,9 +42,9 @@ def test_an_eu_student_whose_ehic_stops_covering_the_year_is_told_to_register(
     page.click("main button[type=submit]")
 
     expect(page).to_have_url(re.compile(f"/{language}/dashboard/$"))
-    expect(page.locator("#path-heading + p")).to_have_text(label(Path.EU_REGISTER, language))
+    expect(page.locator("#path-heading + p")).to_have_text(label_in(language, Path.EU_REGISTER))
     expect(page.locator("#path-heading ~ ul")).to_contain_text(
-        formatted(expires_in_the_year, language)
+        date_in(language, expires_in_the_year)
     )
     expect(page.locator("#steps-heading")).to_be_visible()
     expect(page.locator("#step-register-status .task-tag--not-started")).to_be_visible()
@@ -59,13 +58,3 @@ def test_an_eu_student_whose_ehic_stops_covering_the_year_is_told_to_register(
 
 def documents_link(page, language: str, kind: str):
     return page.locator(f"#documents-heading ~ ul a[href='/{language}/documents/upload/{kind}/']")
-
-
-def label(choice, language: str) -> str:
-    with translation.override(language):
-        return str(choice.label)
-
-
-def formatted(day, language: str) -> str:
-    with translation.override(language):
-        return date_format(day, "DATE_FORMAT")

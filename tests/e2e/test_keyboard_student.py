@@ -4,16 +4,15 @@ Tab, typing, Space and Enter, never the mouse. For the file input, Playwright fi
 focused input: that is the file chooser a keyboard user opens with Enter or Space.
 """
 
-import io
 import re
 
 from django.utils import translation
 from django_countries import countries
-from PIL import Image
 from playwright.sync_api import expect
 
 from documents.kinds import DocumentKind
 from documents.models import Document
+from tests.documents import files
 from tests.documents.conftest import private_storage  # noqa: F401
 from tests.e2e.actions import focused_matches, skip_to_main, tab_to
 from tests.e2e.checks import check_focus_visible
@@ -94,9 +93,8 @@ def test_a_student_fills_the_profile_reads_the_steps_and_uploads_with_the_keyboa
     )
     skip_to_main(page)
     tab_to(page, "input[name=files]")
-    page.locator(":focus").set_input_files(
-        files=[{"name": "passport.jpg", "mimeType": "image/jpeg", "buffer": jpeg()}]
-    )
+    photo = {"name": "passport.jpg", "mimeType": "image/jpeg", "buffer": files.jpeg()}
+    page.locator(":focus").set_input_files(files=[photo])
     assert focused_matches(page, "input[name=files]")
     shot(page, "upload: the file chosen")
     tab_to(page, "main button[type=submit]")
@@ -111,9 +109,3 @@ def test_a_student_fills_the_profile_reads_the_steps_and_uploads_with_the_keyboa
 def country_name(code: str, language: str) -> str:
     with translation.override(language):
         return str(countries.name(code))
-
-
-def jpeg() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (640, 400), "olive").save(out, "JPEG")
-    return out.getvalue()

@@ -1,18 +1,15 @@
 """A student from outside the EU, from sign-up to the Carte Vitale.
 
-The documents are reviewed through the services in the test process (the live server
-shares the test database): the review screens are tested on their own.
+The photo and the PDFs are built in the test (Pillow, pypdf). The documents are reviewed
+through the services in the test process (the live server shares the test database): the
+review screens are tested on their own.
 """
 
-import io
 import re
 from dataclasses import dataclass
 
 import pytest
-from django.utils import translation
-from PIL import Image
 from playwright.sync_api import Page, expect
-from pypdf import PdfWriter
 
 from accounts.models import User
 from documents.kinds import DocumentKind
@@ -21,10 +18,16 @@ from documents.services import document_accept, document_reject
 from students import nir
 from students.models import RequestedDocument, Status
 from students.paths import Path
+from tests.documents import files
 from tests.documents.conftest import bob as reviewer  # noqa: F401
 from tests.documents.conftest import private_storage  # noqa: F401
 from tests.e2e.actions import follow_nav_link
-from tests.students.conftest import year  # noqa: F401
+from tests.e2e.texts import gettext_in, label_in
+from tests.students.conftest import (  # valid numbers, from students.nir
+    DEFINITIVE,
+    PROVISIONAL,
+    year,  # noqa: F401
+)
 
 # The rejection reasons come from a data migration.
 pytestmark = pytest.mark.usefixtures("reference_data", "year")
@@ -32,8 +35,6 @@ pytestmark = pytest.mark.usefixtures("reference_data", "year")
 EMAIL = "priya@example.org"
 PASSWORD = "a-long-enough-secret-phrase"
 CONFIRM_LINK = r"^/(en|fr)/accounts/confirm-email/[^/]+/$"
-PROVISIONAL = nir.compact("8 01 09 99 216 321") + nir.calculate_key("8 01 09 99 216 321")
-DEFINITIVE = nir.compact("2 01 09 99 216 321") + nir.calculate_key("2 01 09 99 216 321")
 TRACKER_STEPS = ("register", "provisional", "documents", "definitive", "ameli", "carte_vitale")
 
 
@@ -95,9 +96,12 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     page.fill("input[name=email]", EMAIL)
     page.fill("input[name=password1]", PASSWORD)
     page.fill("input[name=password2]", PASSWORD)
+    shot(page, "sign-up form")
     page.click("main button[type=submit]")
     expect(page).to_have_url(re.compile(f"/{language}/accounts/confirm-email/$"))
+    shot(page, "check your mail")
     page.goto(link_in_mail(mailoutbox[-1], CONFIRM_LINK))
+    shot(page, "confirm the address")
     page.click("main button[type=submit]")
     expect(page).to_have_url(re.compile(f"/{language}/dashboard/$"))
     expect(page.locator("#task-profile-status .task-tag--not-started")).to_be_visible()
@@ -110,17 +114,19 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     shot(page, "profile filled in")
     page.click("main button[type=submit]")
     expect(page).to_have_url(re.compile(f"/{language}/dashboard/$"))
-    expect(page.locator("#path-heading + p")).to_have_text(label(Path.NON_EU, language))
+    expect(page.locator("#path-heading + p")).to_have_text(label_in(language, Path.NON_EU))
     expect_stage(page, Status.NOT_STARTED)
     shot(page, "dashboard: the path and its steps")
 
     # A photo of the passport and a PDF certificate.
     page.click(f"#documents-heading ~ ul a[href='/{language}/documents/upload/passport-id/']")
     shot(page, "passport upload form")
-    upload(page, "passport.jpg", jpeg())
+    upload(page, "passport.jpg", files.jpeg(size=(640, 400)))
     expect(page).to_have_url(re.compile(f"/{language}/documents/$"))
+    shot(page, "passport uploaded")
     page.click(f"main a[href='/{language}/documents/upload/school-certificate/']")
-    upload(page, "certificate.pdf", pdf())
+    shot(page, "certificate upload form")
+    upload(page, "certificate.pdf", files.pdf())
     passport = Document.objects.get(owner=student, kind=DocumentKind.PASSPORT_OR_ID)
     certificate = Document.objects.get(owner=student, kind=DocumentKind.SCHOOL_CERTIFICATE)
     expect(task_card(page, passport).locator(".document-status-waiting")).to_be_visible()
@@ -148,7 +154,7 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     card.locator(f"a[href='/{language}/documents/{passport.uuid}/replace/']").click()
     expect(page.locator("main .alert-info")).to_be_visible()
     shot(page, "replace the passport")
-    upload(page, "passport-whole-page.jpg", jpeg(colour="navy"))
+    upload(page, "passport-whole-page.jpg", files.jpeg(size=(640, 400), colour="navy"))
     expect(task_card(page, passport).locator(".document-status-waiting")).to_be_visible()
     passport.refresh_from_db()
     document_accept(version=passport.current_version, by=reviewer)
@@ -159,6 +165,7 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     # Registered on the official site, then the provisional number.
     follow_nav_link(page, f"/{language}/dashboard/")
     expect_stage(page, Status.NOT_STARTED)
+    shot(page, "dashboard: documents accepted")
     report(page, shot, "submitted")
     expect_stage(page, Status.SUBMITTED)
     shot(page, "dashboard: registered on the official site")
@@ -172,17 +179,18 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     report(page, shot, "missing-documents", documents=[RequestedDocument.BANK_DETAILS])
     expect_stage(page, Status.MISSING_DOCUMENTS)
     expect(page.locator(".next-step ul li")).to_have_text(
-        [label(RequestedDocument.BANK_DETAILS, language)]
+        [label_in(language, RequestedDocument.BANK_DETAILS)]
     )
     shot(page, "dashboard: the CPAM asks for a document")
 
     page.click(f"#documents-heading ~ ul a[href='/{language}/documents/upload/rib/']")
-    upload(page, "rib.pdf", pdf())
+    shot(page, "bank details upload form")
+    upload(page, "rib.pdf", files.pdf())
     expect(page.locator(".messages")).to_contain_text(
-        gettext(
+        gettext_in(
+            language,
             "Every document the CPAM asked for is now in the portal, so your tracker moved "
             "on. Remember to deposit them in your space on the official site too.",
-            language,
         )
     )
     shot(page, "requested document uploaded")
@@ -213,7 +221,7 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     report(page, shot, "carte-vitale-received")
     expect_stage(page, "card received")
     expect(page.locator("#next-step-heading")).to_have_text(
-        gettext("You have finished registering", language)
+        gettext_in(language, "You have finished registering")
     )
     shot(page, "dashboard: finished")
 
@@ -234,8 +242,8 @@ def fill_profile(page: Page) -> None:
 
 def upload(page: Page, name: str, data: bytes) -> None:
     mime = "application/pdf" if name.endswith(".pdf") else "image/jpeg"
-    files = [{"name": name, "mimeType": mime, "buffer": data}]
-    page.set_input_files("input[name=files]", files=files)
+    chosen = [{"name": name, "mimeType": mime, "buffer": data}]
+    page.set_input_files("input[name=files]", files=chosen)
     page.click("main button[type=submit]")
     expect(page.locator(".messages .alert").first).to_be_visible()
 
@@ -280,27 +288,3 @@ def task_card(page: Page, document: Document):
     return page.locator("li.document-task").filter(
         has=page.locator(f"a[href*='/documents/{document.uuid}/']")
     )
-
-
-def label(choice, language: str) -> str:
-    with translation.override(language):
-        return str(choice.label)
-
-
-def gettext(text: str, language: str) -> str:
-    with translation.override(language):
-        return translation.gettext(text)
-
-
-def jpeg(colour: str = "teal") -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (640, 400), colour).save(out, "JPEG")
-    return out.getvalue()
-
-
-def pdf() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

@@ -3,9 +3,9 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from students import nir
+from tests.e2e.texts import gettext_in
+from tests.students.conftest import PROVISIONAL  # 8 01 09 99 216 321 + its key
 
-FIRST_13 = "8 01 09 99 216 321"  # provisional (8), born abroad (99)
-PROVISIONAL = nir.compact(FIRST_13) + nir.calculate_key(FIRST_13)
 WRONG_KEY = PROVISIONAL[:13] + f"{(int(PROVISIONAL[13:]) + 1) % 97:02d}"
 
 
@@ -16,7 +16,7 @@ def test_the_number_helper_explains_a_linked_provisional_number(page, language, 
     expect(field).to_have_value(PROVISIONAL)
     expect(field).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator("#reading-heading")).to_have_text(
-        _("This is a provisional number", language)
+        gettext_in(language, "This is a provisional number")
     )
     expect(page.locator("main table td.nir")).to_have_text(
         ["8", "01", "09", "99 216", "321", PROVISIONAL[13:]]
@@ -34,11 +34,6 @@ def test_the_number_helper_says_which_part_of_a_wrong_number_to_check(page, lang
     expect(page.locator("#id_number_error")).to_have_text(_wrong_key_message(language))
     expect(page.locator("#reading-heading")).to_have_count(0)
     shot(page, "wrong key")
-
-
-def _(text: str, language: str) -> str:
-    with translation.override(language):
-        return translation.gettext(text)
 
 
 def _wrong_key_message(language: str) -> str:
