@@ -220,6 +220,11 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}
 
+    def get_valid_export_item_pks(self, request):
+        # Which students an export form may name: any student (the plain manager, without
+        # the list's annotations).
+        return Student.objects.values_list("pk", flat=True)
+
     def get_export_filename(self, request, queryset, file_format):
         return f"students-{timezone.localdate().isoformat()}.{file_format.get_extension()}"
 

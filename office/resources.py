@@ -57,6 +57,10 @@ class StudentExportResource(resources.Resource):
     class Meta:
         name = _("Students: steps and dates")
 
+    @classmethod
+    def get_display_name(cls):
+        return cls._meta.name
+
     def __init__(self, *, user=None, **kwargs):
         super().__init__(**kwargs)
         self.user = user
