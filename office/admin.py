@@ -59,6 +59,7 @@ class DocumentInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = False
+    classes = ["office-documents"]
     verbose_name_plural = gettext_lazy("documents")
 
     def get_queryset(self, request):

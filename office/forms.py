@@ -15,7 +15,8 @@ class RecordStepForm(forms.Form):
     step = forms.ChoiceField(label=_("What happened"), widget=forms.RadioSelect)
     on = forms.DateField(
         label=_("Date it happened"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A browser date field reads and writes ISO dates, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("As on the document or message from the CPAM."),
     )
     number = forms.CharField(

@@ -13,9 +13,7 @@ def test_a_reviewer_sees_the_documents_with_a_link_to_the_review_screen(bob, ali
     )
 
 
-def test_the_accept_action_asks_for_confirmation_then_goes_through_the_service(
-    bob, alice_passport
-):
+def test_the_accept_action_asks_for_confirmation_then_goes_through_the_service(bob, alice_passport):
     client = logged_in(bob)
     action = {"action": "accept_selected_documents", "_selected_action": [alice_passport.pk]}
 
