@@ -45,8 +45,9 @@ from students.models import Registration, Status
 from students.paths import Path
 from students.services import RegistrationError
 
-# A full number typed in the search box: 15 characters, digits except 2A/2B (Corsica).
-NUMBER_SEARCH = re.compile(r"^[0-9]{5}[0-9AB][0-9]{9}$")
+# A full number typed in the search box: 15 characters, digits except 2A/2B (Corsica) for
+# the department, in 6th and 7th place.
+NUMBER_SEARCH = re.compile(r"^\d{15}$|^\d{5}2[AB]\d{8}$")
 
 
 class DocumentInline(admin.TabularInline):
@@ -372,6 +373,13 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             # Read by the number fields, which only receive the object.
             student.office_full_numbers = request.user.has_perm(FULL_NUMBER_PERMISSION)
         return student
+
+    def save_model(self, request, obj, form, change):
+        # The page is read-only: changes go through the buttons and their services.
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        pass
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}

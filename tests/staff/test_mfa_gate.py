@@ -4,6 +4,7 @@ session that skipped it they are asked for a code."""
 
 import pytest
 from allauth.account.decorators import secure_admin_login
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.contrib import admin
 
 from tests.conftest import PASSWORD, give_totp
@@ -121,6 +122,19 @@ def test_a_code_cannot_be_used_twice(client, bob, frozen_clock):
 
     assert response.status_code == 200
     assert other.get("/admin/").status_code == 302
+
+
+def test_a_recovery_code_works_once(client, bob, frozen_clock):
+    give_totp(bob)
+    code = RecoveryCodes.activate(bob).get_unused_codes()[0]
+
+    def log_in_with_recovery_code(browser):
+        browser.post("/en/accounts/login/", {"login": bob.email, "password": PASSWORD})
+        browser.post("/en/accounts/2fa/authenticate/", {"code": code})
+        return browser.get("/admin/").status_code
+
+    assert log_in_with_recovery_code(client) == 200
+    assert log_in_with_recovery_code(type(client)()) == 302
 
 
 def test_a_student_is_refused_the_admin(alice_client):

@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from messaging.services import message_send
 from office.models import StepThreshold
+from students import nir, services
 from students.models import Registration, RegistrationEvent, Status
 from tests.conftest import make_verified_user
 from tests.staff.conftest import PROVISIONAL
+from tests.students.conftest import valid_number
 
 URL = "/admin/office/student/"
 
@@ -151,6 +153,17 @@ def test_search_by_name_e_mail_or_full_number(bob_client, cohort, term, expected
     response = bob_client.get(URL, {"q": term})
 
     assert rows(response) == expected
+
+
+def test_search_by_a_number_born_in_corsica(bob_client, alice, alice_file, bring_to, today):
+    registration = bring_to(alice_file, Status.VALIDATED)
+    number = valid_number("2 01 09 2A 216 321")
+    services.registration_record_definitive_number(
+        registration=registration, number=number, by=alice, on=today
+    )
+    typed = nir.format_number(number).lower()  # "2 01 09 2a 216 321 ..", as staff may type
+
+    assert rows(bob_client.get(URL, {"q": typed})) == ["LIDDELL Alice"]
 
 
 def test_sorting_by_documents_to_review_puts_the_busiest_first(bob_client, cohort):
