@@ -2,10 +2,13 @@
 `office.selectors.students_for_office()` (path, step, step_since, documents_waiting…)."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from documents.models import Document, VersionStatus
+from messaging.models import Message, Side
 from office.selectors import stuck, waiting_longer_than
 from students.models import AcademicYear, Status, StudentProfile
 from students.paths import Path
@@ -107,10 +110,14 @@ class DocumentsToReviewFilter(admin.SimpleListFilter):
         return [("yes", _("Some waiting for review")), ("no", _("None waiting"))]
 
     def queryset(self, request, queryset):
+        # A semi-join (EXISTS) rather than the count annotation: fast on a large cohort.
+        waiting = Document.objects.filter(
+            owner=OuterRef("pk"), current_version__status=VersionStatus.PENDING
+        )
         if self.value() == "yes":
-            return queryset.filter(documents_waiting__gt=0)
+            return queryset.filter(Exists(waiting))
         if self.value() == "no":
-            return queryset.filter(documents_waiting=0)
+            return queryset.filter(~Exists(waiting))
         return queryset
 
 
@@ -138,5 +145,8 @@ class UnreadMessagesFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(unread_messages__gt=0)
+            unread = Message.objects.filter(
+                student=OuterRef("pk"), side=Side.STUDENT, read_at__isnull=True
+            )
+            return queryset.filter(Exists(unread))
         return queryset
