@@ -37,10 +37,7 @@ def test_it_follows_the_settings_when_they_change(anon, settings):
 def test_it_states_them_in_french(anon):
     page = text_of(anon.get("/fr/privacy/"))
 
-    assert (
-        "Vos documents : 90 jours après l'enregistrement de votre numéro de sécurité sociale définitif"
-        in page
-    )
+    assert "Vos documents : 90 jours après l'enregistrement de votre numéro" in page
     assert "personne ne s'y est connecté depuis 12 mois" in page
     assert "après 30 minutes d'inactivité (15 minutes pour le personnel)" in page
 
