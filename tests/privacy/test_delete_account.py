@@ -108,10 +108,11 @@ def test_another_students_account_and_files_stay(
 
 
 @pytest.mark.parametrize("field", ["is_staff", "is_superuser"])
-def test_staff_are_told_to_ask_a_superuser_and_cannot_post(bob, signed_in, field):
+def test_staff_are_told_to_ask_a_superuser_and_cannot_post(bob, log_in, password, field):
     setattr(bob, field, True)
     bob.save()
-    client = signed_in(bob)
+    client = Client()
+    log_in(client, bob.email, password)
 
     page = client.get(URL)
     response = client.post(URL, {"confirm": "on"})

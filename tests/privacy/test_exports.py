@@ -121,7 +121,7 @@ def test_labels_are_in_the_persons_language(alice, alice_file):
     by_kind = {document["kind"]["code"]: document for document in data["documents"]}
     assert (
         by_kind["rib"]["versions"][0]["review"]["decided_by"]
-        == "le bureau des relations internationales"
+        == "le service des relations internationales"
     )
     assert by_kind["rib"]["versions"][0]["status"]["label"] == "Refusé"
 
