@@ -273,4 +273,4 @@ class DocumentAccessLog(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValueError("Access log entries are never deleted (retention deletes them).")
+        raise ValueError("Access log entries are only deleted by age, by `purge_expired`.")

@@ -19,7 +19,7 @@ from accounts.models import User
 from documents.models import Document, DocumentAccessLog, DocumentPage
 from documents.storage import delete_files_on_commit
 from notifications.models import Notice, NoticeStatus
-from privacy.services import erase_account, pseudonymise_admin_log
+from privacy.services import account_erase, admin_log_pseudonymise
 from students.models import EventKind, RegistrationEvent
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ def _purge_accounts(purged: Purged, *, now: datetime) -> None:
         with transaction.atomic():
             user = inactive_accounts(now=now).select_for_update().filter(pk=pk).first()
             if user is not None:
-                purged.files += erase_account(user)
+                purged.files += account_erase(user=user)
                 purged.accounts += 1
 
 
@@ -159,7 +159,7 @@ def _purge_documents(purged: Purged, *, now: datetime) -> None:
                 .exclude(file="")
                 .values_list("file", flat=True)
             )
-            pseudonymise_admin_log(documents)
+            admin_log_pseudonymise(objects=documents)
             expired.delete()
             delete_files_on_commit(names)
             purged.documents += len(documents)

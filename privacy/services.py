@@ -47,12 +47,12 @@ def account_delete(*, user: User) -> int:
                     "delete yours."
                 )
             )
-        files = erase_account(locked)
+        files = account_erase(user=locked)
     logger.info("account #%s deleted at its owner's request (%s files)", user.pk, files)
     return files
 
 
-def erase_account(user: User) -> int:
+def account_erase(*, user: User) -> int:
     """Delete an account and everything that is only about it; returns how many files go.
 
     The caller holds the account's row lock inside a transaction (the same lock uploads take,
@@ -63,13 +63,13 @@ def erase_account(user: User) -> int:
         .exclude(file="")
         .values_list("file", flat=True)
     )
-    pseudonymise_admin_log([user])
+    admin_log_pseudonymise(objects=[user])
     user.delete()
     delete_files_on_commit(names)
     return len(names)
 
 
-def pseudonymise_admin_log(objects: Iterable[Model]) -> int:
+def admin_log_pseudonymise(*, objects: Iterable[Model]) -> int:
     """Admin log entries about rows about to be deleted keep their id only, not their name.
 
     The admin writes each object's name (a student's e-mail, "Passport (alice@…)") into its

@@ -19,7 +19,7 @@ from documents.models import (
     ReviewDecision,
 )
 from notifications.models import Notice
-from privacy.services import AccountDeletionRefused, account_delete, erase_account
+from privacy.services import AccountDeletionRefused, account_delete, account_erase
 from students.models import Registration, RegistrationEvent, ReimbursementTask, StudentProfile
 from tests.documents.conftest import stored_files
 
@@ -71,7 +71,7 @@ def test_it_removes_the_files_only_after_the_commit(
 
 def test_a_rolled_back_deletion_keeps_rows_and_files(alice, alice_file, private_storage):
     with pytest.raises(RuntimeError), transaction.atomic():
-        erase_account(User.objects.select_for_update().get(pk=alice.pk))
+        account_erase(user=User.objects.select_for_update().get(pk=alice.pk))
         raise RuntimeError("the database went away")
 
     assert all(counts_for(alice).values())
