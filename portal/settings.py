@@ -135,6 +135,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60
 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "students:dashboard"
+# Straight to the home page in the current language: "/" would first render a 404 (which
+# shows, and so uses up, the "You have signed out" message) before redirecting to "/en/".
+LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: e-mail is the login, verification is mandatory, rate limits on (defaults).
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
