@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from typing import IO, Any
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.serializers.json import DjangoJSONEncoder
@@ -57,9 +59,6 @@ def _who(actor: User | None, user: User) -> str:
 
 def account_data(user: User) -> dict[str, Any]:
     """The account itself, its e-mail addresses and its second factors (never their secrets)."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-
     return {
         "id": user.pk,
         "uuid": user.uuid,
