@@ -247,6 +247,11 @@ class DocumentAccessLog(models.Model):
         related_name="+",
         verbose_name=_("who"),
     )
+    # A copy of the actor's id that outlives their account: once the account is deleted
+    # the entry is pseudonymous (an id, no name or e-mail) but still complete.
+    actor_account_id = models.PositiveBigIntegerField(
+        _("account id of who"), null=True, blank=True, editable=False
+    )
     action = models.CharField(_("action"), max_length=24, choices=AccessAction.choices)
     document_uuid = models.UUIDField(_("document"))
     page_uuid = models.UUIDField(_("page"), null=True, blank=True)
@@ -258,12 +263,14 @@ class DocumentAccessLog(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.actor} {self.action} {self.document_uuid}"
+        who = self.actor or f"#{self.actor_account_id}"
+        return f"{who} {self.action} {self.document_uuid}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Access log entries are never changed.")
+        self.actor_account_id = self.actor_id
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValueError("Access log entries are never deleted.")
+        raise ValueError("Access log entries are only deleted by age, by `purge_expired`.")

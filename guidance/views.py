@@ -229,10 +229,20 @@ def guide_language_redirect(request, slug=None):
 
 
 def privacy(request):
+    """The privacy notice; every duration it states comes from the settings."""
     return render(
         request,
         "guidance/privacy.html",
-        {"session_minutes": settings.SESSION_COOKIE_AGE // 60},
+        {
+            "session_minutes": settings.SESSION_IDLE_SECONDS_STUDENT // 60,
+            "staff_session_minutes": settings.SESSION_IDLE_SECONDS_STAFF // 60,
+            "session_hours": settings.SESSION_ABSOLUTE_SECONDS // 3600,
+            "reauthentication_minutes": settings.ACCOUNT_REAUTHENTICATION_TIMEOUT // 60,
+            "document_days": settings.DOCUMENT_RETENTION_DAYS,
+            "inactive_months": settings.ACCOUNT_INACTIVE_MONTHS,
+            "notice_months": settings.NOTICE_RETENTION_MONTHS,
+            "access_log_months": settings.ACCESS_LOG_RETENTION_MONTHS,
+        },
     )
 
 

@@ -108,6 +108,10 @@ class NumberAccessLog(models.Model):
         related_name="+",
         verbose_name=_("who"),
     )
+    # A copy of the actor's id that outlives their account (as in documents' access log).
+    actor_account_id = models.PositiveBigIntegerField(
+        _("account id of who"), null=True, blank=True, editable=False
+    )
     action = models.CharField(_("action"), max_length=10, choices=NumberAccess.choices)
     student_uuid = models.UUIDField(_("student"))
     number_kind = models.CharField(_("number"), max_length=12, choices=NumberKind.choices)
@@ -119,11 +123,13 @@ class NumberAccessLog(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.actor} {self.action} {self.number_kind} {self.student_uuid}"
+        who = self.actor or f"#{self.actor_account_id}"
+        return f"{who} {self.action} {self.number_kind} {self.student_uuid}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValueError("Access log entries are never changed.")
+        self.actor_account_id = self.actor_id
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

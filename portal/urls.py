@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
     path("", include("notifications.urls")),
     path("", include("messaging.urls")),
+    path("", include("privacy.urls")),
     prefix_default_language=True,
 )
 

@@ -32,3 +32,12 @@ def test_it_makes_the_old_session_cookie_worthless(anon, alice, log_in):
 
     assert response.status_code == 302
     assert response["Location"] == "/en/accounts/login/?next=/en/dashboard/"
+
+
+def test_it_says_so_on_the_home_page_in_the_persons_language(anon, alice, log_in):
+    log_in(anon, "alice@example.org")
+
+    response = anon.post("/fr/accounts/logout/", follow=True)
+
+    assert response.redirect_chain == [("/fr/", 302)]
+    assert "Vous êtes déconnecté" in response.content.decode()

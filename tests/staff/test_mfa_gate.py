@@ -92,9 +92,13 @@ def test_students_documents_stay_theirs_without_a_second_factor(alice, alice_cli
 
 
 def test_logging_out_of_the_admin_always_works(bob):
-    response = no_mfa_client(bob).post("/admin/logout/")
+    client = no_mfa_client(bob)
 
-    assert response.status_code == 200
+    response = client.post("/admin/logout/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+    assert "_auth_user_id" not in client.session
 
 
 def test_the_real_login_asks_for_the_code_then_opens_the_admin(client, bob, frozen_clock):
