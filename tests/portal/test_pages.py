@@ -70,3 +70,19 @@ def test_the_server_error_page_shows_no_traceback():
     assert "Traceback" not in html
     assert "Exception" not in html
     assert 'href="#main"' in html
+
+
+def test_the_accessibility_statement_declares_its_level_what_was_tested_and_how_to_report(anon):
+    body = anon.get("/en/accessibility/").content.decode()
+
+    assert "partially conformant with RGAA 4.1" in body
+    assert "What was tested" in body
+    assert "axe-core" in body
+    assert "Report a problem" in body
+
+
+def test_the_accessibility_statement_is_in_french(anon):
+    body = anon.get("/fr/accessibility/").content.decode()
+
+    assert "partiellement conforme au RGAA 4.1" in body
+    assert "Ce qui a été testé" in body
