@@ -6,6 +6,7 @@ from io import StringIO
 
 from django.core.management import call_command
 
+from documents import storage
 from tests.documents.conftest import stored_files
 
 
@@ -62,3 +63,19 @@ def test_it_reports_rows_whose_file_is_missing_without_touching_them(
     assert f"row without file: page {page.uuid}" in report
     page.refresh_from_db()
     assert page.file.name
+
+
+def test_a_worker_killed_between_the_file_and_the_row_leaves_an_orphan_the_command_explains(
+    alice, private_storage
+):
+    """SECURITY.md fault F3: the file is written, then the process dies before the insert
+    (as a killed worker would); the orphan scan lists it and its --delete removes it."""
+    name = storage.new_file_name(owner_uuid=alice.uuid, extension="pdf")
+    stored = storage.save_file(name=name, data=b"%PDF-1.4 half an upload")
+    # The crash: no Document, DocumentVersion or DocumentPage row is ever inserted.
+
+    assert f"orphan file: {stored}" in run("--min-age-minutes", "0")
+    report = run("--delete", "--min-age-minutes", "0")
+    assert "1 file(s) deleted" in report
+    assert stored_files(private_storage.root) == []
+    assert run("--min-age-minutes", "0").strip() == "0 orphan file(s), 0 row(s) without file"
