@@ -106,6 +106,9 @@ REFERENCE_MODELS = [
     "guidance.SlugRedirect",
     "guidance.Tariff",
     "documents.RejectionReason",
+    # The staff roles (office 0002), with their permissions by natural key: the permissions
+    # are recreated after each test with other ids.
+    "auth.Group",
 ]
 
 
@@ -122,12 +125,13 @@ def _reference_rows(django_db_setup, django_db_blocker) -> str:
         querysets = [
             apps.get_model(name)._default_manager.order_by("pk") for name in REFERENCE_MODELS
         ]
-        return serializers.serialize("json", [row for queryset in querysets for row in queryset])
+        rows = [row for queryset in querysets for row in queryset]
+        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
 
 
 @pytest.fixture
 def reference_data(_reference_rows, transactional_db) -> None:
-    """Put the guidance pages, tariffs and rejection reasons back for this test."""
+    """Put the guidance pages, tariffs, rejection reasons and staff groups back for this test."""
     for row in serializers.deserialize("json", _reference_rows):
         row.save()
 

@@ -75,6 +75,9 @@ def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
     page, bob, password, waiting, language, width, shot, live_server
 ):
     give_totp(bob)
+    # The portal sets the language cookie from the person's language when they log in.
+    bob.preferred_language = language
+    bob.save(update_fields=["preferred_language"])
     page.context.add_cookies(
         [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
     )
