@@ -19,6 +19,7 @@ from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Error, Page
 from pytest_django.live_server_helper import LiveServer
 
+from tests.conftest import log_in_with_mfa
 from tests.e2e.checks import REPO, check_page, watch_console
 
 ARTIFACTS = REPO / "e2e-artifacts"
@@ -106,6 +107,9 @@ REFERENCE_MODELS = [
     "guidance.SlugRedirect",
     "guidance.Tariff",
     "documents.RejectionReason",
+    # The staff roles (office 0002), with their permissions by natural key: the permissions
+    # are recreated after each test with other ids.
+    "auth.Group",
 ]
 
 
@@ -122,12 +126,13 @@ def _reference_rows(django_db_setup, django_db_blocker) -> str:
         querysets = [
             apps.get_model(name)._default_manager.order_by("pk") for name in REFERENCE_MODELS
         ]
-        return serializers.serialize("json", [row for queryset in querysets for row in queryset])
+        rows = [row for queryset in querysets for row in queryset]
+        return serializers.serialize("json", rows, use_natural_foreign_keys=True)
 
 
 @pytest.fixture
 def reference_data(_reference_rows, transactional_db) -> None:
-    """Put the guidance pages, tariffs and rejection reasons back for this test."""
+    """Put the guidance pages, tariffs, rejection reasons and staff groups back for this test."""
     for row in serializers.deserialize("json", _reference_rows):
         row.save()
 
@@ -215,11 +220,19 @@ def student_page(page: Page, alice, language, sign_in) -> Page:
 
 
 @pytest.fixture
-def staff_page(page: Page, bob, language, sign_in) -> Page:
+def staff_page(page: Page, bob, language, live_server) -> Page:
     """Bob, international-office staff, signed in and looking at the admin index."""
     bob.preferred_language = language
     bob.save(update_fields=["preferred_language"])
-    sign_in(page, bob, language=language)
+    # The admin needs the second factor (office/mfa.py): a session as after password + TOTP.
+    client = log_in_with_mfa(Client(), bob)
+    page.context.add_cookies(
+        [
+            {"name": name, "value": client.cookies[name].value, "url": live_server.url}
+            for name in [settings.SESSION_COOKIE_NAME]
+        ]
+        + [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
+    )
     response = page.goto("/admin/")
     assert response.ok and page.url.endswith("/admin/"), page.url
     return page
