@@ -354,6 +354,10 @@ UNIVERSITY_NAME = env.str("UNIVERSITY_NAME", default="Université Paris Nanterre
 # codes. Empty: the address the request came in on.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
 
+# Benchmark only (bench/run.py): serves /bench/floor/, a bare view with a short template,
+# the framework's floor to compare pages with. Never set in production.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
