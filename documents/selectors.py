@@ -122,14 +122,26 @@ def kinds_uploaded_since(*, owner, since: datetime) -> set[DocumentKind]:
 
 
 def versions_waiting_for_review():
-    """Current versions nobody has decided on yet, oldest first."""
+    """Current versions nobody has decided on yet, oldest first.
+
+    Read a page at a time: the partial index on pending versions' upload time gives the
+    oldest rows without sorting the whole queue, and the file count is a subquery, so it
+    is counted only for the rows shown.
+    """
+    file_count = (
+        DocumentPage.objects.filter(version=models.OuterRef("pk"))
+        .order_by()
+        .values("version")
+        .annotate(total=models.Count("pk"))
+        .values("total")
+    )
     return (
         DocumentVersion.objects.filter(
             status=VersionStatus.PENDING, document__current_version=models.F("pk")
         )
         .select_related("document__owner")
-        .annotate(page_total=models.Count("pages"))
-        .order_by("uploaded_at")
+        .annotate(page_total=models.Subquery(file_count))
+        .order_by("uploaded_at", "pk")
     )
 
 

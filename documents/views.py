@@ -3,6 +3,7 @@ from io import BytesIO
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ from documents.services import (
 )
 from documents.throttle import upload_attempt_allowed
 from documents.upload_handlers import oversized_uploads
+
+REVIEW_QUEUE_PAGE_SIZE = 50
 
 
 @login_required
@@ -200,9 +203,10 @@ def review_queue(request):
         if request.user.is_staff:
             raise PermissionDenied
         raise Http404
-    return render(
-        request, "documents/review_queue.html", {"versions": versions_waiting_for_review()}
+    page = Paginator(versions_waiting_for_review(), REVIEW_QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "documents/review_queue.html", {"page": page, "versions": page})
 
 
 @login_required
