@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from guidance import services
-from guidance.models import Page, PageTranslation
+from guidance.models import PageTranslation
 from tests.conftest import make_verified_user
 
 URL = "/en/guide/test-page/"
