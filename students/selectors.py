@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models import Min, Prefetch, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -25,6 +25,7 @@ from students.tracker import Action, Step, current_step, days_between, steps_for
 # Medians are shown only from this many past cases: fewer would mislead and could
 # point at one identifiable student.
 MIN_PAST_CASES = 5
+DASHBOARD_TIMELINE_LINES = 30
 EHIC_WARNING_DAYS = 30
 
 # Which two events bound each tracker step, for the waiting times.
@@ -153,7 +154,7 @@ class TimelineLine:
     task: str = ""
 
 
-def _timeline(events: list[RegistrationEvent]) -> list[TimelineLine]:
+def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
     document_labels = dict(RequestedDocument.choices)
     path_labels = dict(Path.choices)
     task_labels = dict(ReimbursementTaskKind.choices)
@@ -202,6 +203,7 @@ class Dashboard:
     current: Step | None = None
     next_actions: list[Action] = field(default_factory=list)
     timeline: list[TimelineLine] = field(default_factory=list)
+    timeline_has_more: bool = False
     reimbursement: list[ReimbursementItem] = field(default_factory=list)
     today: date | None = None
 
@@ -253,12 +255,6 @@ def dashboard_for_student(student: User) -> Dashboard:
     registration = (
         Registration.objects.filter(student=student, academic_year_id=profile.academic_year_id)
         .select_related("academic_year")
-        .prefetch_related(
-            Prefetch(
-                "events",
-                queryset=RegistrationEvent.objects.order_by("-occurred_on", "-created_at", "-id"),
-            )
-        )
         .first()
     )
     dashboard = Dashboard(profile=profile, registration=registration, today=today)
@@ -266,8 +262,12 @@ def dashboard_for_student(student: User) -> Dashboard:
     if registration is None:
         return dashboard
 
-    events = list(registration.events.all())
-    dashboard.timeline = _timeline(events)
+    # The newest lines only (ticking a task on and off adds lines without end); the whole
+    # timeline has its own, paginated, page.
+    events = list(timeline_events(registration)[: DASHBOARD_TIMELINE_LINES + 1])
+    dashboard.timeline_has_more = len(events) > DASHBOARD_TIMELINE_LINES
+    events = events[:DASHBOARD_TIMELINE_LINES]
+    dashboard.timeline = timeline_lines(events)
     path = registration.path
     tasks = REIMBURSEMENT_BY_PATH.get(path, list(ReimbursementTaskKind))
     done = dict(
@@ -294,5 +294,36 @@ def dashboard_for_student(student: User) -> Dashboard:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
         if step.is_open:
-            step.days_in_step = days_between(_step_started_on(step, registration, events), today)
+            started = _step_started_on(step, registration, events)
+            if started is None and dashboard.timeline_has_more:
+                started = _status_entered_on(registration)
+            step.days_in_step = days_between(started, today)
     return dashboard
+
+
+def current_registration(student: User) -> Registration | None:
+    """The student's registration for the academic year of their profile, if any."""
+    profile = StudentProfile.objects.filter(user=student).only("academic_year_id").first()
+    if profile is None:
+        return None
+    return Registration.objects.filter(
+        student=student, academic_year_id=profile.academic_year_id
+    ).first()
+
+
+def timeline_events(registration: Registration):
+    """The registration's events, newest first (the order the timeline shows them in)."""
+    return RegistrationEvent.objects.filter(registration=registration).order_by(
+        "-occurred_on", "-created_at", "-id"
+    )
+
+
+def _status_entered_on(registration: Registration) -> date | None:
+    """When the registration last entered its current status (beyond the lines shown)."""
+    return (
+        timeline_events(registration)
+        .filter(to_status=registration.status)
+        .exclude(from_status=F("to_status"))
+        .values_list("occurred_on", flat=True)
+        .first()
+    )
