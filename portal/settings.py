@@ -224,6 +224,11 @@ DOCUMENT_MAX_FILES_PER_UPLOAD = 10
 # One upload never holds more than a student may store in total (plus the form fields).
 DOCUMENT_MAX_REQUEST_SIZE = DOCUMENT_MAX_TOTAL_SIZE + 1024 * 1024
 DOCUMENT_MAX_IMAGE_PIXELS = 40_000_000
+# Images above this many pixels are decoded and encoded again in a child process with these
+# budgets, so their pixels never stay in a web worker's memory (a 10 MB photo: 12 Mpx).
+DOCUMENT_IMAGE_IN_PROCESS_PIXELS = 2_000_000
+DOCUMENT_IMAGE_CHECK_TIMEOUT = 15
+DOCUMENT_IMAGE_CHECK_MEMORY = 1024 * 1024 * 1024
 DOCUMENT_MAX_PDF_PAGES = 50
 # A PDF is parsed in a child process with these budgets, so a hostile file cannot stall or
 # exhaust a web worker.
