@@ -2,9 +2,13 @@
 checked, logged views; decisions go through the same services as the review page."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from documents.models import (
     Document,
@@ -15,6 +19,55 @@ from documents.models import (
     ReviewDecision,
 )
 from documents.services import DocumentError, can_review, document_accept
+
+
+@admin.action(
+    description=_("Accept the current file of the selected documents"), permissions=["review"]
+)
+def accept_selected_documents(modeladmin, request, queryset):
+    """A confirmation page listing each file, then one decision per document, through the
+    service. Only the versions shown on the confirmation page are accepted: a file the
+    student replaced in the meantime is left for review."""
+    documents = list(
+        queryset.select_related("owner__student_profile", "current_version").order_by("pk")
+    )
+    if request.POST.get("post") == "yes":
+        confirmed = set(request.POST.getlist("version"))
+        accepted = 0
+        for document in documents:
+            version = document.current_version
+            if version is None or str(version.uuid) not in confirmed:
+                modeladmin.message_user(
+                    request,
+                    gettext("%(document)s: the file changed since you confirmed; not accepted.")
+                    % {"document": document},
+                    messages.WARNING,
+                )
+                continue
+            try:
+                document_accept(version=version, by=request.user)
+            except DocumentError as error:
+                modeladmin.message_user(request, f"{document}: {error.message}", messages.WARNING)
+            else:
+                accepted += 1
+        modeladmin.message_user(
+            request,
+            ngettext("%(count)s document accepted.", "%(count)s documents accepted.", accepted)
+            % {"count": accepted},
+            messages.SUCCESS,
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/documents/accept_confirmation.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "opts": modeladmin.opts,
+            "title": gettext("Accept the selected documents?"),
+            "documents": documents,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        },
+    )
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -44,7 +97,7 @@ class VersionInline(ReadOnlyInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(SimpleHistoryAdmin):
     list_display = ["owner", "kind", "current_status", "created_at", "review_link"]
     list_filter = ["kind", "current_version__status"]
     search_fields = ["owner__email", "uuid"]
@@ -52,7 +105,7 @@ class DocumentAdmin(admin.ModelAdmin):
     fields = ["uuid", "owner", "kind", "current_version", "created_at", "review_link"]
     readonly_fields = fields
     inlines = [VersionInline]
-    actions = ["accept_current_versions"]
+    actions = [accept_selected_documents]
 
     def has_add_permission(self, request):
         return False
@@ -77,24 +130,11 @@ class DocumentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("review"))
     def review_link(self, document):
-        url = reverse("documents:review", kwargs={"document_uuid": document.uuid})
+        # The review screen of the staff workplace (office app): files beside the decision.
+        url = reverse(
+            "admin:office_pendingdocument_review", kwargs={"document_uuid": document.uuid}
+        )
         return format_html('<a href="{}">{}</a>', url, _("Review"))
-
-    @admin.action(
-        description=_("Accept the current file of the selected documents"), permissions=["review"]
-    )
-    def accept_current_versions(self, request, queryset):
-        accepted = 0
-        for document in queryset.select_related("current_version"):
-            if document.current_version is None:
-                continue
-            try:
-                document_accept(version=document.current_version, by=request.user)
-            except DocumentError as error:
-                self.message_user(request, f"{document}: {error.message}", messages.WARNING)
-            else:
-                accepted += 1
-        self.message_user(request, _("Documents accepted: %(count)s") % {"count": accepted})
 
 
 @admin.register(RejectionReason)
@@ -125,7 +165,7 @@ class ReviewDecisionAdmin(admin.ModelAdmin):
 
 @admin.register(DocumentAccessLog)
 class DocumentAccessLogAdmin(admin.ModelAdmin):
-    """Append-only: nobody adds, edits or deletes entries, superusers included."""
+    """Append-only: only superusers read it; nobody adds, edits or deletes entries."""
 
     list_display = ["at", "actor", "action", "document_uuid", "page_uuid"]
     list_filter = ["action"]
@@ -133,6 +173,13 @@ class DocumentAccessLogAdmin(admin.ModelAdmin):
     search_fields = ["actor__email", "document_uuid"]
     fields = list_display
     readonly_fields = list_display
+    list_select_related = ["actor"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
 
     def has_add_permission(self, request):
         return False

@@ -50,11 +50,14 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "import_export",
     "accounts",
     "students",
     "guidance",
     "notifications",
     "documents",
+    "messaging",
+    "office",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After the session, the user and allauth: staff reach the admin only with MFA.
+    "office.middleware.StaffMFAMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -90,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "messaging.context_processors.unread_messages",
             ],
         },
     },

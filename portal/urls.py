@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("documents.urls")),
     path("", include("guidance.urls")),
     path("", include("notifications.urls")),
+    path("", include("messaging.urls")),
     prefix_default_language=True,
 )
 

@@ -1,11 +1,14 @@
 """The staff's view of students' files. Saves go through the same services as students'.
 
 The registration's step is read-only here: it changes only through the lifecycle services
-(staff actions on it come with the staff-workplace issue). Numbers are shown masked.
+(staff record steps from the student's page of the staff workplace, office app). Numbers are
+shown masked. Every change to a profile or registration is kept (django-simple-history,
+registered in the office app).
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from students import nir, services
 from students.models import AcademicYear, Registration, RegistrationEvent, StudentProfile
@@ -21,7 +24,7 @@ class AcademicYearAdmin(admin.ModelAdmin):
 
 
 @admin.register(StudentProfile)
-class StudentProfileAdmin(admin.ModelAdmin):
+class StudentProfileAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "user", "nationality", "academic_year", "updated_at"]
     list_filter = ["academic_year", "stay_length", "ehic_held", "already_registered"]
     list_select_related = ["user", "academic_year"]
@@ -53,7 +56,7 @@ class RegistrationEventInline(admin.TabularInline):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(SimpleHistoryAdmin):
     list_display = ["student", "academic_year", "path", "status", "updated_at"]
     list_filter = ["academic_year", "path", "status"]
     search_fields = ["student__email", "student__student_profile__legal_surname"]

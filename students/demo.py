@@ -9,10 +9,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from messaging.models import Message
+from messaging.services import message_send
 from students import nir, services
 from students.models import (
     AcademicYear,
@@ -26,6 +32,10 @@ from students.models import (
 
 # Demo-only credentials: printed by `make run`, they exist only where demo data was loaded.
 DEMO_PASSWORD = "demo-portal-password"  # noqa: S105
+# Staff need a second factor to reach the admin. The demo staff share this fixed TOTP key
+# (base32), so a person trying the portal can add it to an authenticator app or print the
+# current code with `manage.py demo_totp_code`. Public, hence demo only.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,7 @@ class DemoPerson:
     language: str = "en"
     is_staff: bool = False
     is_superuser: bool = False
+    groups: tuple[str, ...] = ()
 
 
 DEMO_PEOPLE = [
@@ -43,8 +54,25 @@ DEMO_PEOPLE = [
     ),
     DemoPerson("lena.student@example.org", "student, EU with a valid EHIC (no registration)", "fr"),
     DemoPerson("marco.student@example.org", "student, EU without an EHIC, registration submitted"),
-    DemoPerson("office@example.org", "international-office staff", is_staff=True),
-    DemoPerson("admin@example.org", "superuser", is_staff=True, is_superuser=True),
+    DemoPerson(
+        "office@example.org",
+        "international-office staff (admin, two-factor code needed)",
+        is_staff=True,
+        groups=("International office",),
+    ),
+    DemoPerson(
+        "editor@example.org",
+        "guidance editor (admin, two-factor code needed)",
+        "fr",
+        is_staff=True,
+        groups=("Guidance editor",),
+    ),
+    DemoPerson(
+        "admin@example.org",
+        "superuser (admin, two-factor code needed)",
+        is_staff=True,
+        is_superuser=True,
+    ),
 ]
 
 
@@ -142,6 +170,7 @@ def _registration(user: User) -> Registration:
 
 
 def _reset(users: list[User]) -> None:
+    Message.objects.filter(student__in=users).delete()
     Registration.objects.filter(student__in=users).delete()
     ReimbursementTask.objects.filter(student__in=users).delete()
     StudentProfile.objects.filter(user__in=users).delete()
@@ -161,6 +190,11 @@ def _load_people() -> dict[str, User]:
             email=person.email,
             defaults={"verified": True, "primary": True},
         )
+        user.groups.set(Group.objects.filter(name__in=person.groups))
+        Authenticator.objects.filter(user=user).delete()
+        if person.is_staff:
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+            RecoveryCodes.activate(user)
         users[person.email] = user
     return users
 
@@ -191,6 +225,11 @@ def _load_current_students(users: dict[str, User], year: AcademicYear, today: da
     )
     services.reimbursement_task_toggle(
         student=amara, task=ReimbursementTaskKind.CAMPUS_HEALTH_SERVICE, done=True, by=amara
+    )
+    message_send(
+        student=amara,
+        author=amara,
+        body="Hello, I received my provisional number. Do I need to send you anything else?",
     )
 
     lena = users["lena.student@example.org"]

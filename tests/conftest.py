@@ -1,7 +1,11 @@
 """Personas and the test environment shared by every test.
 
 alice: a verified student (English), charlie: another verified student, bob: office staff,
-anon: a visitor who has not signed in.
+eve: staff without the relevant permission, anon: a visitor who has not signed in.
+
+Staff reach the admin and the document views only with a second factor (office/mfa.py):
+`log_in_with_mfa(client, user)` signs a staff member in as allauth does after the password
+and a TOTP code (see tests/staff/conftest.py).
 """
 
 import re
@@ -10,15 +14,20 @@ from urllib.parse import urlsplit
 
 import polib
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
 from accounts.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+# The TOTP key of every staff member in the tests (base32).
+TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
 def make_verified_user(*, email: str, language: str = "en", **extra) -> User:
@@ -27,6 +36,30 @@ def make_verified_user(*, email: str, language: str = "en", **extra) -> User:
     )
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
+
+
+def give_totp(user: User) -> Authenticator:
+    """An activated authenticator app (TOTP) for the user, as after MFA enrolment."""
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, TOTP_SECRET).instance
+
+
+def log_in_with_mfa(client: Client, user: User) -> Client:
+    """Sign `user` in as allauth does after the password and a TOTP code.
+
+    The user gets an authenticator app; the session is logged in and holds allauth's
+    authentication records for both steps ("password", then "mfa"), written by allauth's
+    own `record_authentication`, which is what the admin's MFA check reads.
+    """
+    authenticator = give_totp(user)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type="totp")
+    request.session.save()
+    return client
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -46,6 +79,20 @@ def compiled_translations(tmp_path_factory):
     # override_settings sends setting_changed, which empties Django's translation cache.
     with override_settings(LOCALE_PATHS=[target]):
         yield target
+
+
+@pytest.fixture(autouse=True)
+def private_files_in_a_temporary_folder(settings, tmp_path):
+    """No test writes into the project's private-media folder (demo data uploads files)."""
+    root = tmp_path / "private-media"
+    root.mkdir(mode=0o700)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root), "base_url": None},
+        },
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -81,6 +128,12 @@ def charlie(db) -> User:
 @pytest.fixture
 def bob(db) -> User:
     return make_verified_user(email="bob@example.org", language="en", is_staff=True)
+
+
+@pytest.fixture
+def eve(db) -> User:
+    """Staff without the permission a page needs."""
+    return make_verified_user(email="eve@example.org", language="en", is_staff=True)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from documents.checks import check_bytes
 from documents.kinds import DocumentKind
 from documents.models import Document, DocumentPage, DocumentVersion
 from documents.services import document_upload
-from tests.conftest import make_verified_user
+from tests.conftest import log_in_with_mfa, make_verified_user
 from tests.documents import files
 
 
@@ -96,7 +96,11 @@ def eve(db):
 
 
 def logged_in(user) -> Client:
+    """A client signed in as the user; staff with their second factor, as the admin and the
+    review pages require (office/mfa.py)."""
     client = Client()
+    if user.is_staff:
+        return log_in_with_mfa(client, user)
     client.force_login(user)
     return client
 

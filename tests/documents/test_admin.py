@@ -4,17 +4,27 @@ from documents.models import DocumentAccessLog, VersionStatus
 from tests.documents.conftest import logged_in
 
 
-def test_a_reviewer_sees_the_documents_with_a_link_to_the_review_page(bob, alice_passport):
+def test_a_reviewer_sees_the_documents_with_a_link_to_the_review_screen(bob, alice_passport):
     response = logged_in(bob).get("/admin/documents/document/")
 
     assert response.status_code == 200
-    assert f"/en/documents/review/{alice_passport.uuid}/" in response.content.decode()
+    assert f"/admin/office/pendingdocument/{alice_passport.uuid}/review/" in (
+        response.content.decode()
+    )
 
 
-def test_the_accept_action_goes_through_the_service(bob, alice_passport):
-    response = logged_in(bob).post(
+def test_the_accept_action_asks_for_confirmation_then_goes_through_the_service(bob, alice_passport):
+    client = logged_in(bob)
+    action = {"action": "accept_selected_documents", "_selected_action": [alice_passport.pk]}
+
+    confirmation = client.post("/admin/documents/document/", action)
+    alice_passport.current_version.refresh_from_db()
+    assert confirmation.status_code == 200
+    assert alice_passport.current_version.status == VersionStatus.PENDING
+
+    response = client.post(
         "/admin/documents/document/",
-        {"action": "accept_current_versions", "_selected_action": [alice_passport.pk]},
+        {**action, "post": "yes", "version": [alice_passport.current_version.uuid]},
     )
 
     assert response.status_code == 302

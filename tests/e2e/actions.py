@@ -1,5 +1,7 @@
 """What a person does in the browser, shared by the journeys."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.checks import check_focus_visible
@@ -35,3 +37,31 @@ def tab_to(page: Page, selector: str, *, limit: int = 25) -> None:
 
 def focused_matches(page: Page, selector: str) -> bool:
     return page.evaluate("(s) => document.activeElement.matches(s)", selector)
+
+
+def switch_language(page: Page) -> None:
+    """Press the language switcher in the header, through the menu button on a narrow screen."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        expect(page.locator("#main-nav")).to_be_visible()
+    page.click(".language-switcher button[type=submit]")
+
+
+def follow_nav_link(page: Page, href: str) -> None:
+    """Follow a link of the header's main menu, through the menu button on a narrow screen."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        expect(page.locator("#main-nav")).to_be_visible()
+    page.click(f"#main-nav a[href='{href}']")
+    expect(page).to_have_url(re.compile(f"{re.escape(href)}$"))
+
+
+def skip_to_main(page: Page) -> None:
+    """Tab to the skip link (the first stop) and follow it: the focus moves to <main>."""
+    page.keyboard.press("Tab")
+    assert focused_matches(page, "a.skip-link"), "the skip link is not the first Tab stop"
+    check_focus_visible(page)
+    page.keyboard.press("Enter")
+    assert focused_matches(page, "main#main"), "the skip link did not move focus to main"

@@ -11,7 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.handlers.wsgi import WSGIHandler
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Error, Page
@@ -94,6 +96,40 @@ def live_server(request):
     server.start()
     yield server
     server.stop()
+
+
+# What the data migrations write and the journeys read: guidance pages, the estimator's
+# tariffs, the rejection reasons. (Academic years: the `year` fixture of tests/students.)
+REFERENCE_MODELS = [
+    "guidance.Page",
+    "guidance.PageTranslation",
+    "guidance.SlugRedirect",
+    "guidance.Tariff",
+    "documents.RejectionReason",
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_rows(django_db_setup, django_db_blocker) -> str:
+    """The reference rows as the migrations left them, read before any test empties the tables.
+
+    The live server's tests are transactional: the tables are emptied after each one.
+    Django's serialized_rollback would put the rows back, but it keeps them on the database
+    connection object, and Playwright's greenlet gives the test another one, so it silently
+    restores nothing. Session fixtures are set up before the first test's database.
+    """
+    with django_db_blocker.unblock():
+        querysets = [
+            apps.get_model(name)._default_manager.order_by("pk") for name in REFERENCE_MODELS
+        ]
+        return serializers.serialize("json", [row for queryset in querysets for row in queryset])
+
+
+@pytest.fixture
+def reference_data(_reference_rows, transactional_db) -> None:
+    """Put the guidance pages, tariffs and rejection reasons back for this test."""
+    for row in serializers.deserialize("json", _reference_rows):
+        row.save()
 
 
 @pytest.fixture(scope="session")
@@ -207,10 +243,17 @@ def shot(request, width, language):
     folder.mkdir(parents=True)
     taken = []
 
-    def take(page: Page, name: str, *, check: bool = True, language: str | None = None) -> Path:
+    def take(
+        page: Page,
+        name: str,
+        *,
+        check: bool = True,
+        language: str | None = None,
+        full_page: bool = True,
+    ) -> Path:
         taken.append(name)
         path = folder / f"{len(taken):02d}-{_slug(name)}.png"
-        page.screenshot(path=path, full_page=True)
+        page.screenshot(path=path, full_page=full_page)
         if check:
             check_page(page, language=language)
         return path

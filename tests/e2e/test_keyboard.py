@@ -2,18 +2,10 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.actions import focused_matches, tab_to
+from tests.e2e.actions import focused_matches, skip_to_main, tab_to
 from tests.e2e.checks import check_focus_visible
 
 NEW_PASSWORD = "a-long-enough-secret-phrase"
-
-
-def skip_to_main(page) -> None:
-    page.keyboard.press("Tab")
-    assert focused_matches(page, "a.skip-link"), "the skip link is not the first Tab stop"
-    check_focus_visible(page)
-    page.keyboard.press("Enter")
-    assert focused_matches(page, "main#main"), "the skip link did not move focus to main"
 
 
 def test_the_skip_link_is_the_first_tab_stop_and_moves_the_focus_to_main(page, language, shot):

@@ -2,6 +2,8 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.actions import switch_language
+
 OTHER = {"en": "fr", "fr": "en"}
 
 
@@ -9,10 +11,7 @@ def test_a_visitor_switches_the_language_and_stays_on_the_same_page(page, langua
     page.goto(f"/{language}/privacy/")
     shot(page, "before")
 
-    toggler = page.locator(".navbar-toggler")
-    if toggler.is_visible():
-        toggler.click()
-    page.click(".language-switcher button[type=submit]")
+    switch_language(page)
 
     other = OTHER[language]
     expect(page).to_have_url(re.compile(f"/{other}/privacy/$"))

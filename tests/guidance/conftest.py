@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission
 
 from guidance import content
 from guidance.models import Page, PageTranslation
-from tests.conftest import make_verified_user
+from tests.conftest import log_in_with_mfa, make_verified_user
 
 CONTENT = content.read_all()
 CONTENT_SLUGS = sorted({item.slug for item in CONTENT})
@@ -65,8 +65,7 @@ def editor(db):
 
 @pytest.fixture
 def editor_client(client, editor):
-    client.force_login(editor)
-    return client
+    return log_in_with_mfa(client, editor)
 
 
 def qr_matrix_from_svg(svg: str, border: int = 4) -> list[list[int]]:

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.conftest import log_in_with_mfa
+
 
 def test_it_sends_anon_from_the_dashboard_to_the_login_page(anon):
     response = anon.get("/en/dashboard/")
@@ -41,8 +43,8 @@ def test_it_refuses_the_staff_workplace_to_a_student(client, alice):
     assert response.status_code == 403
 
 
-def test_it_opens_the_staff_workplace_to_staff(client, bob):
-    client.force_login(bob)
+def test_it_opens_the_staff_workplace_to_staff_with_their_second_factor(client, bob):
+    log_in_with_mfa(client, bob)
 
     response = client.get("/admin/")
 

@@ -6,14 +6,14 @@ import pytest
 
 from students.models import Registration, Status
 from students.paths import Path
+from tests.conftest import log_in_with_mfa
 from tests.students.conftest import PROVISIONAL
 
 
 @pytest.fixture
 def admin_client(client, django_user_model):
     admin = django_user_model.objects.create_superuser(email="root@example.org", password="x")
-    client.force_login(admin)
-    return client
+    return log_in_with_mfa(client, admin)
 
 
 def test_the_registration_page_shows_the_step_as_text_and_the_number_masked(

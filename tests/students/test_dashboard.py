@@ -263,6 +263,17 @@ def test_waiting_times_show_days_in_the_step(alice_client, alice_registration):
     assert "You have been at this step for 4 days." in content
 
 
+def test_a_step_reached_today_says_today_rather_than_0_days(alice_client, alice_registration):
+    services.registration_report_submitted(
+        registration=alice_registration, by=alice_registration.student, on=timezone.localdate()
+    )
+
+    content = alice_client.get(URL).content.decode()
+
+    assert "You reached this step today." in content
+    assert "for 0 days" not in content
+
+
 def add_events(registration, count):
     tasks = list(ReimbursementTaskKind)
     for index in range(count):
@@ -284,8 +295,8 @@ def test_the_number_of_queries_does_not_grow_with_the_timeline(
 
     alice_client.get(URL)  # fills the cache of waiting times, shared by every student
     # 11 for the tracker (the cached waiting times: 1, the student's own: 1), 3 for the
-    # documents list (documents, pages, reasons).
-    with django_assert_max_num_queries(14):
+    # documents list (documents, pages, reasons), 1 for the unread-messages badge.
+    with django_assert_max_num_queries(15):
         response = alice_client.get(URL)
 
     assert response.status_code == 200

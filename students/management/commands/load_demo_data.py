@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.models import User
 from documents.demo import load_demo_documents
-from students.demo import DEMO_PASSWORD, PAST_CASES, load_demo_data
+from students.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
 
 
 class Command(BaseCommand):
@@ -21,4 +21,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"  (and {len(PAST_CASES)} past students, who cannot log in, whose finished "
             "registrations give the waiting-time medians)"
+        )
+        self.stdout.write(
+            "Staff accounts need a two-factor code after the password. Demo key (TOTP, "
+            f"base32, demo only): {DEMO_TOTP_SECRET}\n"
+            "  Add it to an authenticator app, or print the current code with:\n"
+            "  DEBUG=true python manage.py demo_totp_code"
         )

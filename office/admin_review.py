@@ -1,0 +1,244 @@
+"""The review queue: documents waiting for a decision, oldest first, and one screen per
+document with its files beside the decision form. Decisions go through documents' services
+(document_accept / document_reject), so the student's notice is the same whoever decides."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from documents import access
+from documents.admin import accept_selected_documents
+from documents.models import AccessAction, Document, DocumentAccessLog, FileType
+from documents.selectors import version_history
+from documents.services import DocumentError, can_review, document_accept, document_reject
+from office.forms import ReviewDecisionForm
+from office.models import PendingDocument
+
+
+def log_staff_access(*, user, document, action, page=None) -> None:
+    """One access-log row per staff look at a student's document (SECURITY.md row 45)."""
+    if document.owner_id != user.pk:
+        DocumentAccessLog.objects.create(
+            actor=user,
+            action=action,
+            document_uuid=document.uuid,
+            page_uuid=page.uuid if page else None,
+        )
+
+
+def inline_file_response(page) -> FileResponse:
+    """A stored file shown inside the review screen (an image, or a PDF in a frame).
+
+    Images were decoded and re-encoded at upload; PDFs were parsed and refused when they
+    carry scripts or actions. The response may only be framed by the portal itself, is never
+    cached, and loads nothing else.
+    """
+    response = FileResponse(
+        page.file.open("rb"),
+        as_attachment=False,
+        filename=page.download_name,
+        content_type=page.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
+    return response
+
+
+@admin.register(PendingDocument)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    list_display = ["student", "kind", "uploaded", "waiting_days", "file_count", "review"]
+    list_display_links = None
+    list_filter = ["kind"]
+    search_fields = [
+        "owner__email",
+        "owner__student_profile__legal_surname",
+        "owner__student_profile__legal_given_names",
+    ]
+    list_select_related = ["owner__student_profile", "current_version"]
+    list_per_page = 50
+    show_full_result_count = False
+    actions = [accept_selected_documents]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(file_count=Count("current_version__pages"))
+            .order_by("current_version__uploaded_at", "pk")
+        )
+
+    def get_ordering(self, request):
+        return ["current_version__uploaded_at", "pk"]
+
+    # Reviewers only; nobody adds, edits or deletes from here.
+    def has_module_permission(self, request):
+        return can_review(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return can_review(request.user)
+
+    def has_review_permission(self, request):
+        return can_review(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(
+        description=gettext_lazy("student"), ordering="owner__student_profile__legal_surname"
+    )
+    def student(self, document):
+        profile = getattr(document.owner, "student_profile", None)
+        return str(profile) if profile else document.owner.email
+
+    @admin.display(description=gettext_lazy("uploaded"), ordering="current_version__uploaded_at")
+    def uploaded(self, document):
+        return timezone.localtime(document.current_version.uploaded_at).strftime("%Y-%m-%d %H:%M")
+
+    @admin.display(description=gettext_lazy("days waiting"))
+    def waiting_days(self, document):
+        uploaded = timezone.localtime(document.current_version.uploaded_at).date()
+        return (timezone.localdate() - uploaded).days
+
+    @admin.display(description=gettext_lazy("files"))
+    def file_count(self, document):
+        return document.file_count
+
+    @admin.display(description=gettext_lazy("review"))
+    def review(self, document):
+        url = reverse(
+            "admin:office_pendingdocument_review", kwargs={"document_uuid": document.uuid}
+        )
+        return format_html('<a class="button" href="{}">{}</a>', url, _("Review"))
+
+    # --- One screen per document -----------------------------------------------------
+
+    def get_urls(self):
+        def view(function):
+            return self.admin_site.admin_view(function)
+
+        return [
+            path(
+                "<uuid:document_uuid>/review/",
+                view(self.review_view),
+                name="office_pendingdocument_review",
+            ),
+            path(
+                "<uuid:document_uuid>/files/<uuid:page_uuid>/",
+                view(self.file_view),
+                name="office_pendingdocument_file",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _document(self, request, document_uuid) -> Document:
+        if not can_review(request.user):
+            raise PermissionDenied
+        document = (
+            Document.objects.select_related(
+                "owner__student_profile", "current_version__decision__decided_by"
+            )
+            .filter(uuid=document_uuid)
+            .first()
+        )
+        if document is None:
+            raise Http404
+        return document
+
+    def _next_waiting(self, document) -> PendingDocument | None:
+        return PendingDocument.objects.exclude(pk=document.pk).first()
+
+    def review_view(self, request, document_uuid):
+        document = self._document(request, document_uuid)
+        version = document.current_version
+        form = ReviewDecisionForm(
+            request.POST or None, initial={"version": version.uuid if version else None}
+        )
+        if request.method == "POST":
+            if form.is_valid():
+                response = self._decide(request, document, form)
+                if response is not None:
+                    return response
+        else:
+            log_staff_access(user=request.user, document=document, action=AccessAction.REVIEW_VIEW)
+        pages = []
+        if version is not None:
+            pages = [page for page in version.pages.order_by("position") if page.file]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Review: %(document)s") % {"document": document.get_kind_display()},
+            "document": document,
+            "student": getattr(document.owner, "student_profile", None) or document.owner,
+            "version": version,
+            "pages": pages,
+            "image_types": [FileType.JPEG, FileType.PNG],
+            "versions": version_history(document),
+            "form": form,
+            "waiting": PendingDocument.objects.count(),
+            "next_document": self._next_waiting(document),
+        }
+        return TemplateResponse(request, "admin/office/review.html", context)
+
+    def _decide(self, request, document, form):
+        data = form.cleaned_data
+        version = document.current_version
+        if version is None or version.uuid != data["version"]:
+            messages.error(
+                request,
+                _(
+                    "The student replaced or deleted this file in the meantime: nothing was "
+                    "changed."
+                ),
+            )
+            return redirect("admin:office_pendingdocument_review", document_uuid=document.uuid)
+        try:
+            if data["decision"] == ReviewDecisionForm.ACCEPT:
+                document_accept(version=version, by=request.user)
+                done = _("%(document)s of %(student)s: accepted.")
+            else:
+                document_reject(
+                    version=version,
+                    by=request.user,
+                    reasons=list(data["reasons"]),
+                    comment=data["comment"],
+                )
+                done = _("%(document)s of %(student)s: rejected. The student was told why.")
+        except DocumentError as error:
+            messages.error(request, error.message)
+            return redirect("admin:office_pendingdocument_review", document_uuid=document.uuid)
+        messages.success(
+            request, done % {"document": document.get_kind_display(), "student": document.owner}
+        )
+        if "_next" in request.POST:
+            following = self._next_waiting(document)
+            if following is not None:
+                return redirect("admin:office_pendingdocument_review", document_uuid=following.uuid)
+            messages.info(request, _("The review queue is empty."))
+        return redirect("admin:office_pendingdocument_changelist")
+
+    def file_view(self, request, document_uuid, page_uuid):
+        if not can_review(request.user):
+            raise PermissionDenied
+        document, page = access.get_page_for_download(
+            user=request.user, document_uuid=document_uuid, page_uuid=page_uuid
+        )
+        log_staff_access(
+            user=request.user, document=document, action=AccessAction.DOWNLOAD, page=page
+        )
+        return inline_file_response(page)

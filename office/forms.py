@@ -1,0 +1,116 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import RejectionReason
+from messaging.models import MAX_MESSAGE_LENGTH
+from office.services import StaffStep
+from students.models import RequestedDocument
+
+
+class RecordStepForm(forms.Form):
+    """One form for every step; the fields a step needs are checked for that step only."""
+
+    step = forms.ChoiceField(label=_("What happened"), widget=forms.RadioSelect)
+    on = forms.DateField(
+        label=_("Date it happened"),
+        # A browser date field reads and writes ISO dates, whatever the page's language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("As on the document or message from the CPAM."),
+    )
+    number = forms.CharField(
+        label=_("Social-security number"),
+        required=False,
+        max_length=30,
+        help_text=_("Only for a provisional or definitive number: 15 characters, spaces allowed."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    documents = forms.MultipleChoiceField(
+        label=_("Documents the CPAM asked for"),
+        required=False,
+        choices=RequestedDocument.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only for “missing documents”."),
+    )
+    note = forms.CharField(
+        label=_("Note for the student"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The student sees it on their timeline and in the e-mail they receive."),
+    )
+
+    def __init__(self, *args, steps: list[StaffStep], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.steps = {step.kind.value: step for step in steps}
+        self.fields["step"].choices = [(step.kind.value, step.label) for step in steps]
+        self.fields["on"].initial = timezone.localdate()
+        # Fields no available step needs are left out.
+        if not any(step.number is not None for step in steps):
+            del self.fields["number"]
+        if not any(step.documents for step in steps):
+            del self.fields["documents"]
+
+    def clean(self):
+        data = super().clean()
+        step = self.steps.get(data.get("step"))
+        if step is None:
+            return data
+        if step.number is not None and not data.get("number", ""):
+            self.add_error("number", _("Enter the number for this step."))
+        if step.documents and not data.get("documents"):
+            self.add_error("documents", _("Choose at least one document the CPAM asked for."))
+        return data
+
+
+class ReviewDecisionForm(forms.Form):
+    """Accept, or reject with catalogue reasons; names the version the reviewer looked at."""
+
+    ACCEPT = "accept"
+    REJECT = "reject"
+
+    version = forms.UUIDField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(ACCEPT, _("Accept")), (REJECT, _("Reject"))],
+        widget=forms.RadioSelect,
+    )
+    reasons = forms.ModelMultipleChoiceField(
+        label=_("Reasons (when rejecting)"),
+        queryset=RejectionReason.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("The student sees each reason with how to fix it, in their language."),
+    )
+    comment = forms.CharField(
+        label=_("Comment for the student (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == self.REJECT and not data.get("reasons"):
+            self.add_error("reasons", ValidationError(_("Choose at least one reason.")))
+        return data
+
+
+class ReminderForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note added to the reminder (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Every selected student gets the same note: write nothing personal."),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Reply to the student"),
+        max_length=MAX_MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The student gets an e-mail saying a message is waiting on the portal."),
+    )

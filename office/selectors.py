@@ -1,0 +1,303 @@
+"""Reads for the staff workplace: the students' list, stuck files, the dashboard's figures.
+
+Every figure comes from a fixed number of queries, whatever the number of students: the
+list is one query (joins and correlated subqueries) plus its count; the dashboard a handful
+of grouped queries. Everything here runs the same on PostgreSQL and SQLite.
+"""
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    F,
+    FilteredRelation,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.utils import timezone
+
+from documents.models import Document, DocumentVersion, VersionStatus
+from documents.selectors import versions_waiting_for_review
+from messaging.models import Message
+from messaging.selectors import unread_by_office_subquery, unread_by_office_total
+from office.models import StepThreshold, Student
+from students.models import (
+    AcademicYear,
+    EventKind,
+    Registration,
+    RegistrationEvent,
+    RequestedDocument,
+    Status,
+)
+from students.paths import REGISTERING_PATHS, Path
+
+# Stands in for "never" so that Greatest() ignores a missing date on every database
+# (PostgreSQL's GREATEST skips NULLs, SQLite's MAX returns NULL).
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)
+
+# The steps a file can wait at: once the definitive number is there, nothing is pending.
+WAITING_STATUSES = [status for status in Status.values if status != Status.DEFINITIVE_NUMBER]
+
+
+def _step_since():
+    """The day the current registration entered its step (its creation for "not started")."""
+    entered = (
+        RegistrationEvent.objects.filter(registration_id=OuterRef("registration_id"))
+        .filter(to_status=OuterRef("step"))
+        .exclude(from_status=F("to_status"))
+        .order_by("-occurred_on", "-created_at", "-id")
+        .values("occurred_on")[:1]
+    )
+    return Coalesce(Subquery(entered), TruncDate("current__created_at"))
+
+
+def _count(queryset, owner_field: str):
+    counts = (
+        queryset.filter(**{owner_field: OuterRef("pk")})
+        .order_by()
+        .values(owner_field)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts), 0)
+
+
+def _latest(queryset, owner_field: str, date_field: str):
+    latest = (
+        queryset.filter(**{owner_field: OuterRef("pk")})
+        .order_by()
+        .values(owner_field)
+        .annotate(latest=Max(date_field))
+        .values("latest")
+    )
+    return Coalesce(Subquery(latest), Value(NEVER), output_field=DateTimeField())
+
+
+def students_for_office() -> QuerySet[Student]:
+    """Students with their current registration (the one of their profile's academic year)
+    and what the office sorts and filters on, in one query."""
+    pending = Document.objects.filter(current_version__status=VersionStatus.PENDING)
+    return (
+        Student.objects.select_related("student_profile")
+        .annotate(
+            current=FilteredRelation(
+                "registrations",
+                condition=Q(registrations__academic_year=F("student_profile__academic_year")),
+            )
+        )
+        .annotate(
+            registration_id=F("current__id"),
+            registration_uuid=F("current__uuid"),
+            step=F("current__status"),
+            path=F("current__path"),
+        )
+        .annotate(
+            step_since=_step_since(),
+            documents_waiting=_count(pending, "owner"),
+            unread_messages=unread_by_office_subquery(),
+            last_activity=Greatest(
+                _latest(RegistrationEvent.objects.all(), "registration__student", "created_at"),
+                _latest(DocumentVersion.objects.all(), "document__owner", "uploaded_at"),
+                _latest(Message.objects.all(), "student", "created_at"),
+                Coalesce("student_profile__updated_at", Value(NEVER), output_field=DateTimeField()),
+            ),
+        )
+    )
+
+
+def thresholds() -> dict[str, int]:
+    """Days after which a file counts as stuck, by step (only steps that have one)."""
+    return dict(StepThreshold.objects.values_list("status", "days"))
+
+
+def waiting_longer_than(days: int, *, today: date | None = None) -> Q:
+    """On `students_for_office()`: files in progress at the same step for more than `days`."""
+    today = today or timezone.localdate()
+    return Q(
+        path__in=REGISTERING_PATHS,
+        step__in=WAITING_STATUSES,
+        step_since__lt=today - timedelta(days=days),
+    )
+
+
+def stuck(*, limits: dict[str, int] | None = None, today: date | None = None) -> Q:
+    """On `students_for_office()` (or registrations annotated alike): past the step's limit."""
+    today = today or timezone.localdate()
+    limits = thresholds() if limits is None else limits
+    condition = Q(pk__in=[])
+    for status, days in limits.items():
+        if status in WAITING_STATUSES:
+            condition |= Q(step=status, step_since__lt=today - timedelta(days=days))
+    return condition & Q(path__in=REGISTERING_PATHS)
+
+
+def registrations_with_step_since(year: AcademicYear) -> QuerySet[Registration]:
+    """A year's registrations with the day each entered its current step (one query)."""
+    entered = (
+        RegistrationEvent.objects.filter(registration=OuterRef("pk"), to_status=OuterRef("status"))
+        .exclude(from_status=F("to_status"))
+        .order_by("-occurred_on", "-created_at", "-id")
+        .values("occurred_on")[:1]
+    )
+    return Registration.objects.filter(academic_year=year).annotate(
+        step=F("status"),
+        step_since=Coalesce(Subquery(entered), TruncDate("created_at")),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineLine:
+    event: RegistrationEvent
+    details: list[str]
+
+
+def timeline_for(registration_id: int | None) -> list[TimelineLine]:
+    """A registration's events, newest first, with the documents or path they name."""
+    if registration_id is None:
+        return []
+    labels = {**dict(RequestedDocument.choices), **dict(Path.choices)}
+    lines = []
+    for event in (
+        RegistrationEvent.objects.filter(registration_id=registration_id)
+        .select_related("actor")
+        .order_by("-occurred_on", "-created_at", "-id")
+    ):
+        data = event.data or {}
+        details = [labels.get(item, item) for item in data.get("documents", [])]
+        if data.get("path"):
+            details.append(labels.get(data["path"], data["path"]))
+        if data.get("from") or data.get("to"):
+            old, new = data.get("from", ""), data.get("to", "")
+            details.append(f"{labels.get(old, old)} → {labels.get(new, new)}")
+        lines.append(TimelineLine(event, details))
+    return lines
+
+
+# --- Dashboard -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Median:
+    days: float | None
+    cases: int
+
+
+@dataclass
+class Dashboard:
+    year: AcademicYear | None
+    paths: list[tuple[str, str]] = field(default_factory=list)
+    steps: list[tuple[str, str]] = field(default_factory=list)
+    # counts[path][status]
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    total_students: int = 0
+    documents_waiting: int = 0
+    oldest_waiting_since: datetime | None = None
+    # Medians for this year's registrations, and for every year's.
+    submitted_to_provisional: Median = Median(None, 0)
+    provisional_to_definitive: Median = Median(None, 0)
+    submitted_to_provisional_all_years: Median = Median(None, 0)
+    provisional_to_definitive_all_years: Median = Median(None, 0)
+    stuck_by_step: dict[str, int] = field(default_factory=dict)
+    unread_messages: int = 0
+
+    @property
+    def oldest_wait_days(self) -> int | None:
+        if self.oldest_waiting_since is None:
+            return None
+        return (timezone.localdate() - timezone.localtime(self.oldest_waiting_since).date()).days
+
+    @property
+    def stuck_total(self) -> int:
+        return sum(self.stuck_by_step.values())
+
+    @property
+    def rows(self) -> list[tuple[str, list[int], int]]:
+        """One row per path: its label, the count at each step, the path's total."""
+        rows = []
+        for path, label in self.paths:
+            counts = [self.counts.get(path, {}).get(status, 0) for status, _label in self.steps]
+            rows.append((label, counts, sum(counts)))
+        return rows
+
+    @property
+    def step_totals(self) -> list[int]:
+        return [
+            sum(self.counts.get(path, {}).get(status, 0) for path, _label in self.paths)
+            for status, _label in self.steps
+        ]
+
+
+def median_days(start: EventKind, end: EventKind, *, year: AcademicYear | None = None) -> Median:
+    """Median days between the first of two events, over the registrations (of one year, or
+    of all years) that have both. One grouped query; the median is taken in Python, the same
+    way on every database."""
+    events = RegistrationEvent.objects.filter(kind__in=[start, end])
+    if year is not None:
+        events = events.filter(registration__academic_year=year)
+    rows = (
+        events.values("registration_id")
+        .annotate(
+            started=Min("occurred_on", filter=Q(kind=start)),
+            ended=Min("occurred_on", filter=Q(kind=end)),
+        )
+        .filter(started__isnull=False, ended__isnull=False)
+        .values_list("started", "ended")
+    )
+    days = [(ended - started).days for started, ended in rows if ended >= started]
+    if not days:
+        return Median(None, 0)
+    return Median(statistics.median(days), len(days))
+
+
+def current_year() -> AcademicYear | None:
+    return AcademicYear.objects.filter(is_current=True).first()
+
+
+def office_dashboard(year: AcademicYear | None = None) -> Dashboard:
+    """The admin index's figures for one academic year (the current one by default)."""
+    year = year or current_year()
+    dashboard = Dashboard(year=year)
+    waiting = versions_waiting_for_review().aggregate(count=Count("pk"), oldest=Min("uploaded_at"))
+    dashboard.documents_waiting = waiting["count"]
+    dashboard.oldest_waiting_since = waiting["oldest"]
+    dashboard.unread_messages = unread_by_office_total()
+    first_number = (EventKind.SUBMITTED, EventKind.PROVISIONAL_NUMBER)
+    definitive = (EventKind.PROVISIONAL_NUMBER, EventKind.DEFINITIVE_NUMBER)
+    dashboard.submitted_to_provisional_all_years = median_days(*first_number)
+    dashboard.provisional_to_definitive_all_years = median_days(*definitive)
+    if year is None:
+        return dashboard
+
+    counts: dict[str, dict[str, int]] = {}
+    for row in (
+        Registration.objects.filter(academic_year=year)
+        .values("path", "status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(row["path"], {})[row["status"]] = row["count"]
+    dashboard.counts = counts
+    dashboard.total_students = sum(sum(by_step.values()) for by_step in counts.values())
+    dashboard.paths = [(path, label) for path, label in Path.choices if path in counts]
+    dashboard.steps = list(Status.choices)
+
+    dashboard.submitted_to_provisional = median_days(*first_number, year=year)
+    dashboard.provisional_to_definitive = median_days(*definitive, year=year)
+    stuck_rows = (
+        registrations_with_step_since(year)
+        .filter(stuck())
+        .values("status")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    dashboard.stuck_by_step = {row["status"]: row["count"] for row in stuck_rows}
+    return dashboard

@@ -1,0 +1,151 @@
+"""Writes from the staff workplace. Each goes through the students' or notifications'
+services, so the timeline and the student's notices are the same whoever acts."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from accounts.models import User
+from notifications.models import NoticeKind
+from notifications.services import notify
+from office.models import NumberAccess, NumberAccessLog
+from students import services
+from students.models import EventKind, Registration
+from students.nir import NumberKind
+
+
+@dataclass(frozen=True)
+class StaffStep:
+    """A lifecycle step staff can record: its event, the transition it needs, its service."""
+
+    kind: EventKind
+    transition: str
+    record: Callable[..., Registration]
+    number: NumberKind | None = None
+    documents: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.kind.label
+
+    def is_available(self, registration: Registration) -> bool:
+        return can_proceed(getattr(registration, self.transition))
+
+
+STAFF_STEPS = {
+    step.kind.value: step
+    for step in [
+        StaffStep(EventKind.SUBMITTED, "submit", services.registration_report_submitted),
+        StaffStep(
+            EventKind.PROVISIONAL_NUMBER,
+            "receive_provisional_number",
+            services.registration_record_provisional_number,
+            number=NumberKind.PROVISIONAL,
+        ),
+        StaffStep(
+            EventKind.MISSING_DOCUMENTS,
+            "request_missing_documents",
+            services.registration_report_missing_documents,
+            documents=True,
+        ),
+        StaffStep(
+            EventKind.DOCUMENTS_SENT, "send_documents", services.registration_report_documents_sent
+        ),
+        StaffStep(EventKind.VALIDATED, "validate", services.registration_report_validated),
+        StaffStep(
+            EventKind.DEFINITIVE_NUMBER,
+            "receive_definitive_number",
+            services.registration_record_definitive_number,
+            number=NumberKind.DEFINITIVE,
+        ),
+        StaffStep(
+            EventKind.AMELI_ACCOUNT,
+            "create_ameli_account",
+            services.registration_report_ameli_account,
+        ),
+        StaffStep(
+            EventKind.CARTE_VITALE_ORDERED,
+            "order_carte_vitale",
+            services.registration_report_carte_vitale_ordered,
+        ),
+        StaffStep(
+            EventKind.CARTE_VITALE_RECEIVED,
+            "receive_carte_vitale",
+            services.registration_report_carte_vitale_received,
+        ),
+    ]
+}
+
+
+def available_steps(registration: Registration) -> list[StaffStep]:
+    """The steps that can be recorded now, in lifecycle order."""
+    return [step for step in STAFF_STEPS.values() if step.is_available(registration)]
+
+
+@transaction.atomic
+def staff_record_step(
+    *,
+    registration: Registration,
+    kind: str,
+    by: User,
+    on: date,
+    note: str = "",
+    number: str = "",
+    documents: Iterable[str] = (),
+) -> Registration:
+    """Record one step for a student through its service (which tells the student by e-mail).
+
+    Raises students.services.RegistrationError when the rules refuse it (nothing is sent).
+    """
+    step = STAFF_STEPS[kind]
+    arguments = {"registration": registration, "by": by, "on": on, "note": note}
+    if step.number is not None:
+        arguments["number"] = number
+    if step.documents:
+        arguments["documents"] = list(documents)
+    # The service itself e-mails the student about a step staff recorded.
+    return step.record(**arguments)
+
+
+@dataclass(frozen=True)
+class RemindersSent:
+    sent: int
+    skipped: int
+
+
+def office_send_reminders(*, students: Iterable[User], note: str = "") -> RemindersSent:
+    """E-mail each student a reminder to look at their file, at most once a day each.
+
+    Students who switched reminders off, or were already reminded today, are skipped.
+    """
+    key = f"office-reminder:{timezone.localdate().isoformat()}"
+    sent = skipped = 0
+    with transaction.atomic():
+        for student in students:
+            notice = notify(
+                recipient=student,
+                kind=NoticeKind.REMINDER_FROM_OFFICE,
+                template="office_reminder",
+                url_name="students:dashboard",
+                context={"note": note.strip()},
+                dedup_key=key,
+            )
+            if notice is None:
+                skipped += 1
+            else:
+                sent += 1
+    return RemindersSent(sent=sent, skipped=skipped)
+
+
+def number_access_record(
+    *, by: User, student: User, kinds: Iterable[str], action: NumberAccess
+) -> None:
+    """Write one access-log row per full number a member of staff saw or exported."""
+    NumberAccessLog.objects.bulk_create(
+        NumberAccessLog(actor=by, action=action, student_uuid=student.uuid, number_kind=kind)
+        for kind in kinds
+    )

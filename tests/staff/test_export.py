@@ -1,0 +1,114 @@
+"""CSV export of the selected students (django-import-export): who they are, where they stand,
+the date of each step; never a document's content; numbers masked without the permission."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from office.models import NumberAccess, NumberAccessLog
+from students.models import Status
+from tests.documents import files
+from tests.staff.conftest import DEFINITIVE, PROVISIONAL, staff_client
+
+STUDENTS = "/admin/office/student/"
+EXPORT = "/admin/office/student/export/"
+
+
+@pytest.fixture
+def cohort(alice, charlie, alice_file, make_profile, bring_to, upload):
+    bring_to(alice_file, Status.DEFINITIVE_NUMBER)
+    upload(alice, contents=[("passport.jpg", files.jpeg(colour="red"))])
+    make_profile(charlie, legal_surname="Brown", legal_given_names="Charlie")
+    return [alice, charlie]
+
+
+def export(client, students) -> list[dict]:
+    selected = {"action": "export_admin_action", "_selected_action": [s.pk for s in students]}
+    confirmation = client.post(STUDENTS, selected)
+    assert confirmation.status_code == 200
+    assert 'name="format"' in confirmation.content.decode()
+
+    response = client.post(
+        EXPORT, {"format": "0", "resource": "0", "export_items": [s.pk for s in students]}
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith('attachment; filename="students-')
+    return list(csv.DictReader(io.StringIO(response.content.decode())))
+
+
+def test_the_export_has_one_line_per_selected_student_with_the_dates_of_each_step(
+    bob_client, cohort, alice_file
+):
+    lines = export(bob_client, cohort)
+
+    assert [line["surname"] for line in lines] == ["Brown", "Liddell"]
+    alice = lines[1]
+    assert alice["given names"] == "Alice"
+    assert alice["e-mail address"] == "alice@example.org"
+    assert alice["nationality"] == "United States of America"
+    assert alice["path"] == "Student from outside the EU: register"
+    assert alice["step"] == "Definitive number received"
+    assert alice["academic year"] == alice_file.academic_year.label
+    events = {event.kind: event.occurred_on.isoformat() for event in alice_file.events.all()}
+    assert alice["date: Registered on the official site"] == events["submitted"]
+    assert alice["date: Provisional number received"] == events["provisional-number"]
+    assert alice["date: Registration validated"] == events["validated"]
+    assert alice["date: Definitive number received"] == events["definitive-number"]
+    assert alice["date: ameli account created"] == ""
+    assert lines[0]["step"] == "Not started"
+
+
+def test_numbers_are_masked_without_the_permission_and_nothing_is_logged(bob_client, cohort):
+    alice = export(bob_client, cohort)[1]
+
+    assert alice["provisional number"] == "8 01 ** ** *** *** 18"
+    assert alice["definitive number"].startswith("2 01 ** ** *** ***")
+    assert not NumberAccessLog.objects.exists()
+
+
+def test_with_the_permission_numbers_are_whole_and_each_export_is_logged(bob, cohort):
+    bob.user_permissions.add(Permission.objects.get(codename="view_full_number"))
+    alice_line = export(staff_client(bob), cohort)[1]
+
+    assert alice_line["provisional number"] == "8 01 09 99 216 321 18"
+    assert alice_line["definitive number"].replace(" ", "") == DEFINITIVE
+    logged = NumberAccessLog.objects.filter(actor=bob, action=NumberAccess.EXPORT)
+    assert sorted(logged.values_list("number_kind", flat=True)) == ["definitive", "provisional"]
+    assert set(logged.values_list("student_uuid", flat=True)) == {cohort[0].uuid}
+
+
+def test_the_export_never_holds_a_document_or_the_number_unmasked(bob_client, cohort):
+    content = bob_client.post(
+        EXPORT, {"format": "0", "resource": "0", "export_items": [s.pk for s in cohort]}
+    ).content
+
+    assert PROVISIONAL.encode() not in content
+    assert b"passport.jpg" not in content
+    assert b"\xff\xd8" not in content  # JPEG bytes
+    assert len(content.decode().splitlines()) == 3
+
+
+def test_only_the_selected_students_are_exported(bob_client, cohort):
+    assert [line["surname"] for line in export(bob_client, cohort[:1])] == ["Liddell"]
+
+
+@pytest.mark.parametrize("persona", ["editor", "eve"])
+def test_staff_without_the_permission_cannot_export(request, persona, cohort):
+    client = staff_client(request.getfixturevalue(persona))
+
+    response = client.post(EXPORT, {"format": "0", "resource": "0"})
+
+    assert response.status_code == 403
+
+
+def test_office_staff_without_the_export_permission_have_no_export_action(bob, cohort):
+    bob.groups.clear()
+    bob.user_permissions.add(*Permission.objects.filter(codename__in=["view_student"]))
+    client = staff_client(bob)
+
+    assert "export_admin_action" not in client.get(STUDENTS).content.decode()
+    assert client.post(EXPORT, {"format": "0", "resource": "0"}).status_code == 403
