@@ -9,7 +9,8 @@ Logging in: the benchmark does not go through the login form (allauth rate limit
 staff). It writes sessions straight into the session table, exactly as Django's login()
 would (user id, backend, password-hash check, login time), for three synthetic accounts
 only. Nothing in the portal's code is weakened: a session is only as good as the database
-it was written into, and writing there needs the database's credentials.
+it was written into, and writing there needs the database's credentials. For the staff
+account it also records the second factor, as allauth does after a code was typed.
 """
 
 import json
@@ -25,10 +26,13 @@ import django  # noqa: E402
 
 django.setup()
 
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY  # noqa: E402
 from allauth.account.models import EmailAddress  # noqa: E402
+from allauth.mfa.models import Authenticator  # noqa: E402
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.auth.models import Permission  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 
@@ -38,42 +42,47 @@ from students import synthetic  # noqa: E402
 from students.models import AcademicYear, RegistrationEvent, StudentProfile  # noqa: E402
 
 BENCH_STAFF_EMAIL = f"bench.staff@{synthetic.SYNTHETIC_DOMAIN}"
-# What the office's staff may see: the review permission and read access to students' files.
-STAFF_PERMISSIONS = [
-    ("documents", "review_document"),
-    ("documents", "view_document"),
-    ("documents", "view_documentversion"),
-    ("students", "view_studentprofile"),
-    ("students", "view_registration"),
-    ("students", "view_registrationevent"),
-]
+# The office's role, as staff get it (office/migrations/0002_roles_and_thresholds.py).
+STAFF_GROUP = "International office"
 
 
 def staff_user() -> User:
+    """A member of the international office with an authenticator app, like every staff."""
     user, _created = User.objects.get_or_create(
         email=BENCH_STAFF_EMAIL,
         defaults={"is_staff": True, "password": synthetic.UNUSABLE_PASSWORD},
     )
-    user.user_permissions.set(
-        Permission.objects.get(content_type__app_label=app, codename=codename)
-        for app, codename in STAFF_PERMISSIONS
-    )
+    user.groups.set([Group.objects.get(name=STAFF_GROUP)])
     EmailAddress.objects.get_or_create(
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, generate_totp_secret())
     return user
 
 
 def sessions_for(user: User, count: int) -> list[str]:
-    """Session keys of `count` fresh sessions, as django.contrib.auth.login() writes them."""
+    """Session keys of `count` fresh sessions, as a login writes them.
+
+    What django.contrib.auth.login() stores (user id, backend, password-hash check), the
+    login time for the absolute limit (accounts.middleware), and allauth's record of the
+    factors used: for staff the password and the authenticator app, as after a real login
+    with a code, which office.middleware.StaffMFAMiddleware asks for.
+    """
+    now = time.time()
+    records = [{"method": "password", "at": now, "email": user.email}]
+    if user.is_staff:
+        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        records.append({"method": "mfa", "at": now, "id": totp.pk, "type": "totp"})
     keys = []
     for _number in range(count):
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-        # The absolute session limit counts from here (accounts.middleware).
-        session["_auth_started"] = int(time.time())
+        session["_auth_started"] = int(now)
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+        session["account_authentication_methods_user"] = str(user.pk)
         session.create()
         keys.append(session.session_key)
     return keys
@@ -110,8 +119,12 @@ def addresses(student: User) -> dict:
         .order_by("pk")
         .first()
     )
+    # A surname to search for, of a student at the step the list is filtered on.
     surname = (
-        StudentProfile.objects.filter(user__email__endswith=f"@{synthetic.SYNTHETIC_DOMAIN}")
+        StudentProfile.objects.filter(
+            user__email__endswith=f"@{synthetic.SYNTHETIC_DOMAIN}",
+            user__registrations__status="provisional-number",
+        )
         .order_by("pk")
         .values_list("legal_surname", flat=True)
         .first()

@@ -641,18 +641,17 @@ def write_results(
 
 
 def endpoints_for(prepared: dict) -> list[Endpoint]:
-    changelist = (
-        f"/admin/students/studentprofile/?academic_year__id__exact={prepared['current_year_id']}"
-        f"&q={prepared['search']}"
-    )
+    # The office's students list, filtered on a step and searched by a surname.
+    students = f"/admin/office/student/?step=provisional-number&q={prepared['search']}"
     return [
         Endpoint("floor (bare view)", "/bench/floor/", None),
         Endpoint("guidance page", "/en/guide/register-outside-eu/", None),
         Endpoint("student dashboard", "/en/dashboard/", "student"),
         Endpoint("document list", "/en/documents/", "student"),
         Endpoint("document download", prepared["download"], "student"),
-        Endpoint("admin student changelist", changelist, "staff"),
-        Endpoint("review queue", "/en/documents/review/", "staff"),
+        Endpoint("admin students, filter + search", students, "staff"),
+        Endpoint("admin review queue", "/admin/office/pendingdocument/", "staff"),
+        Endpoint("review queue (documents page)", "/en/documents/review/", "staff"),
     ]
 
 
