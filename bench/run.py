@@ -734,9 +734,13 @@ def main() -> None:
 
     def load(endpoint: Endpoint, *, seconds: int, connections: int) -> dict:
         sessions = session_files[endpoint.who] if endpoint.who else None
-        return wrk(
+        figures = wrk(
             wrk_path, server.port, endpoint, sessions, seconds=seconds, connections=connections
         )
+        # Requests wrk left in flight still run on the server: let them end before the next
+        # page is measured (they last at most about the slowest one seen).
+        time.sleep(min(figures["max_us"] / 1e6, 15) + 0.1)
+        return figures
 
     load_before = os.getloadavg()
     try:
