@@ -5,7 +5,6 @@ stuck files, unread messages. A few aggregate queries, whatever the number of st
 from datetime import date, timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
