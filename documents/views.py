@@ -98,11 +98,16 @@ def _upload_page(request, *, kind, document):
         else:
             form = UploadForm(request.POST, request.FILES, oversized=oversized_uploads(request))
             if form.is_valid():
+                # Taken out of the form: a form is freed only by the cyclic garbage collector
+                # (its bound fields refer back to it), which would keep up to 50 MB of checked
+                # files in the worker after the request (bench/README.md, upload memory).
+                files = form.cleaned_data.pop("files")
                 try:
-                    document_upload(owner=request.user, kind=kind, files=form.cleaned_data["files"])
+                    document_upload(owner=request.user, kind=kind, files=files)
                 except DocumentError as error:
                     form.add_error(None, error.message)
                 else:
+                    del files
                     messages.success(
                         request,
                         _("%(document)s: uploaded. The international office will check it.")
