@@ -592,9 +592,10 @@ def write_results(
         "",
         f"Each page: {args.warmup} s of warm-up, then {args.rounds} rounds over every page of "
         f"{args.duration} s at {args.connections} connections; the table shows each page's "
-        "median round by its ratio to the floor's req/s in the same round. Last column: one "
-        f"connection for {args.alone} s. Errors (all rounds): answers other than 200, socket "
-        "errors and time-outs. KB: the answer's body.",
+        "median round by its ratio to the floor's req/s in the same round. Last column: "
+        + (f"one connection for {args.alone} s. " if args.alone else "not measured. ")
+        + "Errors (all rounds): answers other than 200, socket errors and time-outs. "
+        "KB: the answer's body.",
         "",
         table(endpoints, args.connections),
         "",
@@ -670,7 +671,7 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated page names (floor is always run)")
     parser.add_argument("--regenerate", action="store_true", help="new synthetic data")
     args = parser.parse_args()
-    command = "bench/run.py " + " ".join(sys.argv[1:])
+    command = " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]])
     started = dt.datetime.now(dt.UTC)
     clock = time.monotonic()
 
