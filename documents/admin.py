@@ -148,6 +148,7 @@ class RejectionReasonAdmin(admin.ModelAdmin):
 class ReviewDecisionAdmin(admin.ModelAdmin):
     list_display = ["version", "outcome", "decided_by", "decided_at"]
     list_filter = ["outcome"]
+    list_select_related = ["version__document__owner", "decided_by"]
     search_fields = ["version__document__owner__email"]
     fields = ["version", "outcome", "reasons", "comment", "decided_by", "decided_at"]
     readonly_fields = fields
@@ -168,6 +169,7 @@ class DocumentAccessLogAdmin(admin.ModelAdmin):
 
     list_display = ["at", "actor", "action", "document_uuid", "page_uuid"]
     list_filter = ["action"]
+    list_select_related = ["actor"]
     search_fields = ["actor__email", "document_uuid"]
     fields = list_display
     readonly_fields = list_display

@@ -110,6 +110,14 @@ class DocumentVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "number"], name="version_number_unique"),
         ]
+        indexes = [
+            # The review queue: pending versions, oldest first, a page at a time.
+            models.Index(
+                fields=["uploaded_at", "id"],
+                condition=Q(status="pending"),
+                name="version_pending_queue_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.document} v{self.number}"

@@ -3,6 +3,7 @@ from io import BytesIO
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,6 +31,8 @@ from documents.services import (
 )
 from documents.throttle import upload_attempt_allowed
 from documents.upload_handlers import oversized_uploads
+
+REVIEW_QUEUE_PAGE_SIZE = 50
 
 
 @login_required
@@ -95,11 +98,16 @@ def _upload_page(request, *, kind, document):
         else:
             form = UploadForm(request.POST, request.FILES, oversized=oversized_uploads(request))
             if form.is_valid():
+                # Taken out of the form: a form is freed only by the cyclic garbage collector
+                # (its bound fields refer back to it), which would keep up to 50 MB of checked
+                # files in the worker after the request (bench/README.md, upload memory).
+                files = form.cleaned_data.pop("files")
                 try:
-                    document_upload(owner=request.user, kind=kind, files=form.cleaned_data["files"])
+                    document_upload(owner=request.user, kind=kind, files=files)
                 except DocumentError as error:
                     form.add_error(None, error.message)
                 else:
+                    del files
                     messages.success(
                         request,
                         _("%(document)s: uploaded. The international office will check it.")
@@ -200,9 +208,10 @@ def review_queue(request):
         if request.user.is_staff:
             raise PermissionDenied
         raise Http404
-    return render(
-        request, "documents/review_queue.html", {"versions": versions_waiting_for_review()}
+    page = Paginator(versions_waiting_for_review(), REVIEW_QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "documents/review_queue.html", {"page": page, "versions": page})
 
 
 @login_required

@@ -6,3 +6,15 @@ class GuidanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "guidance"
     verbose_name = _("Guidance")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from guidance.models import Page, PageTranslation, SlugRedirect
+        from guidance.page_cache import content_changed
+
+        # Not a workflow: only the cache of rendered pages follows every change, whoever
+        # made it (admin, services, the content loader, a data migration).
+        for model in (Page, PageTranslation, SlugRedirect):
+            post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{model}")
+            post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-del-{model}")

@@ -9,7 +9,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from guidance import selectors
+from guidance import page_cache, selectors
 from guidance.forms import EstimateForm
 from guidance.models import Audience, Parameter
 from guidance.qr import qr_svg
@@ -52,6 +52,10 @@ def _page_text_or_redirect(slug: str, url_name: str) -> PageText | HttpResponseP
 
 @require_GET
 def guide_index(request):
+    return page_cache.cached_page(request, "index", lambda: _guide_index(request))
+
+
+def _guide_index(request):
     language = translation.get_language()
     pages = selectors.published_pages(language=language)
     query = request.GET.get("q", "").strip()[: selectors.MAX_QUERY_LENGTH]
@@ -69,6 +73,10 @@ def guide_index(request):
 
 @require_GET
 def guide_page(request, slug):
+    return page_cache.cached_page(request, f"page:{slug}", lambda: _guide_page(request, slug))
+
+
+def _guide_page(request, slug):
     found = _page_text_or_redirect(slug, "guidance:page")
     if isinstance(found, HttpResponse):
         return found

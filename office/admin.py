@@ -31,8 +31,9 @@ from messaging.services import MessageError, message_send, thread_mark_read
 from office import filters
 from office.forms import RecordStepForm, ReminderForm, ReplyForm
 from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
+from office.pagination import KeysFirstPaginator
 from office.resources import FULL_NUMBER_PERMISSION, StudentExportResource
-from office.selectors import students_for_office, timeline_for
+from office.selectors import search_people, students_for_office, timeline_for
 from office.services import (
     available_steps,
     number_access_record,
@@ -148,6 +149,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     list_per_page = 50
     # A count of every student on each page load would cost a full scan at 100 000 rows.
     show_full_result_count = False
+    paginator = KeysFirstPaginator
     # The CSV export action is added by ExportActionMixin for those allowed to export.
     actions = ["send_reminder"]
     inlines = [DocumentInline]
@@ -239,7 +241,8 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                 Q(provisional_number_search_hash=digest) | Q(definitive_number_search_hash=digest)
             ).values("student_id")
             return queryset.filter(pk__in=owners), False
-        return super().get_search_results(request, queryset, search_term)
+        # Name or e-mail: the same matches as search_fields, found through their indexes.
+        return search_people(queryset, search_term), False
 
     # --- Columns ---------------------------------------------------------------------
 

@@ -3,8 +3,16 @@ document with its files beside the decision form. Decisions go through documents
 (document_accept / document_reject), so the student's notice is the same whoever decides."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import (
+    ALL_VAR,
+    IS_FACETS_VAR,
+    IS_POPUP_VAR,
+    ORDER_VAR,
+    PAGE_VAR,
+    TO_FIELD_VAR,
+)
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -16,11 +24,23 @@ from django.utils.translation import gettext_lazy
 
 from documents import access
 from documents.admin import accept_selected_documents
-from documents.models import AccessAction, Document, DocumentAccessLog, FileType
+from documents.models import (
+    AccessAction,
+    Document,
+    DocumentAccessLog,
+    DocumentPage,
+    DocumentVersion,
+    FileType,
+)
 from documents.selectors import version_history
 from documents.services import DocumentError, can_review, document_accept, document_reject
 from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
+from office.pagination import KeysFirstPaginator
+from office.selectors import search_people
+
+# Parameters of the list that change neither which rows it holds nor how many.
+LIST_ONLY_PARAMETERS = {ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, TO_FIELD_VAR}
 
 
 def log_staff_access(*, user, document, action, page=None) -> None:
@@ -70,12 +90,35 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     actions = [accept_selected_documents]
 
     def get_queryset(self, request):
+        # The file count is a subquery, so it is counted for the rows shown only (a Count()
+        # join would group the whole queue before the page is cut: 0.75 s at 100 000
+        # students).
+        files = (
+            DocumentPage.objects.filter(version=OuterRef("current_version"))
+            .order_by()
+            .values("version")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
         return (
             super()
             .get_queryset(request)
-            .annotate(file_count=Count("current_version__pages"))
+            .annotate(file_count=Subquery(files))
             .order_by("current_version__uploaded_at", "pk")
         )
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # The whole queue (no filter, no search) is counted from the partial index on
+        # pending versions: a pending version is always its document's current one
+        # (documents.selectors.versions_waiting_for_review). Counting the documents instead
+        # joins every document of every student (0.1 s at 100 000 students).
+        narrowed = any(key not in LIST_ONLY_PARAMETERS for key in request.GET)
+        count = None if narrowed else DocumentVersion.objects.filter(status="pending").count()
+        return KeysFirstPaginator(queryset, per_page, orphans, allow_empty_first_page, count=count)
+
+    def get_search_results(self, request, queryset, search_term):
+        # The students' name or e-mail, found through their indexes (office.selectors).
+        return search_people(queryset, search_term, person="owner"), False
 
     def get_ordering(self, request):
         return ["current_version__uploaded_at", "pk"]

@@ -238,6 +238,11 @@ DOCUMENT_MAX_FILES_PER_UPLOAD = 10
 # One upload never holds more than a student may store in total (plus the form fields).
 DOCUMENT_MAX_REQUEST_SIZE = DOCUMENT_MAX_TOTAL_SIZE + 1024 * 1024
 DOCUMENT_MAX_IMAGE_PIXELS = 40_000_000
+# Images above this many pixels are decoded and encoded again in a child process with these
+# budgets, so their pixels never stay in a web worker's memory (a 10 MB photo: 12 Mpx).
+DOCUMENT_IMAGE_IN_PROCESS_PIXELS = 2_000_000
+DOCUMENT_IMAGE_CHECK_TIMEOUT = 15
+DOCUMENT_IMAGE_CHECK_MEMORY = 1024 * 1024 * 1024
 DOCUMENT_MAX_PDF_PAGES = 50
 # A PDF is parsed in a child process with these budgets, so a hostile file cannot stall or
 # exhaust a web worker.
@@ -382,6 +387,10 @@ UNIVERSITY_NAME = env.str("UNIVERSITY_NAME", default="Université Paris Nanterre
 # The portal's public address (e.g. https://portal.example.org), printed on posters and in QR
 # codes. Empty: the address the request came in on.
 PUBLIC_BASE_URL = env.str("PUBLIC_BASE_URL", default="")
+
+# Benchmark only (bench/run.py): serves /bench/floor/, a bare view with a short template,
+# the framework's floor to compare pages with. Never set in production.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 # One record, one line: what follows a line break in a message (or a traceback) is indented,
 # so text a visitor typed can never start a line that looks like a record of its own.

@@ -33,6 +33,15 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
+@require_GET
+def bench_floor(request):
+    """The benchmark's floor: the whole middleware stack and a short template, no database.
+
+    Routed only when settings.BENCH_FLOOR is on (bench/run.py sets it).
+    """
+    return render(request, "bench/floor.html")
+
+
 @require_POST
 def set_language(request):
     """Switch the interface language and remember it on the account of a signed-in user."""

@@ -27,6 +27,7 @@ class AcademicYearAdmin(admin.ModelAdmin):
 class StudentProfileAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "user", "nationality", "academic_year", "updated_at"]
     list_filter = ["academic_year", "stay_length", "ehic_held", "already_registered"]
+    list_select_related = ["user", "academic_year"]
     search_fields = ["legal_surname", "legal_given_names", "user__email"]
     autocomplete_fields = ["user"]
     readonly_fields = ["uuid", "academic_year", "created_at", "updated_at"]

@@ -4,7 +4,8 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Min, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -24,6 +25,7 @@ from students.tracker import Action, Step, current_step, days_between, steps_for
 # Medians are shown only from this many past cases: fewer would mislead and could
 # point at one identifiable student.
 MIN_PAST_CASES = 5
+DASHBOARD_TIMELINE_LINES = 30
 EHIC_WARNING_DAYS = 30
 
 # Which two events bound each tracker step, for the waiting times.
@@ -62,35 +64,85 @@ class StepTiming:
     cases: int
 
 
-def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTiming]:
-    """Median days each step took for past registrations, only where enough cases exist.
+# The durations change only when a registration moves on, and a median over thousands of
+# cases moves by a day at most: they are read from the shared cache, refreshed this often.
+STEP_DURATIONS_CACHE_KEY = "students:step-durations:v1"
+STEP_DURATIONS_CACHE_SECONDS = 15 * 60
 
-    One grouped query: the first date of each bounding event per registration.
-    """
+Histogram = dict[int, int]  # days the step took → how many registrations took that long
+
+
+def _first_event_dates(events) -> list[dict[str, date | None]]:
+    """For each registration among `events`, the first date of each bounding event kind."""
     kinds = sorted({kind for span in STEP_SPANS.values() for kind in span})
-    events = RegistrationEvent.objects.filter(kind__in=kinds)
-    if excluding_student is not None:
-        events = events.exclude(registration__student=excluding_student)
     aliases = {kind: f"first_{index}" for index, kind in enumerate(kinds)}
     rows = (
-        events.values("registration_id")
+        events.filter(kind__in=kinds)
+        .values("registration_id")
         .annotate(
             **{alias: Min("occurred_on", filter=Q(kind=kind)) for kind, alias in aliases.items()}
         )
         .values_list(*aliases.values())
     )
-    durations: dict[str, list[int]] = {step: [] for step in STEP_SPANS}
-    for row in rows:
-        first = dict(zip(aliases.keys(), row, strict=True))
-        for step, (start_kind, end_kind) in STEP_SPANS.items():
-            start, end = first[start_kind], first[end_kind]
-            if start is not None and end is not None and end >= start:
-                durations[step].append((end - start).days)
-    return {
-        step: StepTiming(median_days=statistics.median(days), cases=len(days))
-        for step, days in durations.items()
-        if len(days) >= MIN_PAST_CASES
-    }
+    return [dict(zip(aliases.keys(), row, strict=True)) for row in rows]
+
+
+def _durations(first: dict[str, date | None]) -> dict[str, int]:
+    found = {}
+    for step, (start_kind, end_kind) in STEP_SPANS.items():
+        start, end = first[start_kind], first[end_kind]
+        if start is not None and end is not None and end >= start:
+            found[step] = (end - start).days
+    return found
+
+
+def step_durations() -> dict[str, Histogram]:
+    """How long each step took, over every registration, as histograms (from the cache).
+
+    Computed by one grouped query when the cache has none.
+    """
+    histograms = cache.get(STEP_DURATIONS_CACHE_KEY)
+    if histograms is None:
+        histograms = {step: {} for step in STEP_SPANS}
+        for first in _first_event_dates(RegistrationEvent.objects.all()):
+            for step, days in _durations(first).items():
+                histograms[step][days] = histograms[step].get(days, 0) + 1
+        cache.set(STEP_DURATIONS_CACHE_KEY, histograms, STEP_DURATIONS_CACHE_SECONDS)
+    return histograms
+
+
+def _median(histogram: Histogram) -> float:
+    ordered = sorted((days, count) for days, count in histogram.items() if count > 0)
+    total = sum(count for _days, count in ordered)
+    wanted = [(total - 1) // 2, total // 2]  # the middle one, or the middle two
+    found, seen = [], 0
+    for days, count in ordered:
+        while wanted and wanted[0] < seen + count:
+            found.append(days)
+            wanted.pop(0)
+        seen += count
+    return statistics.mean(found)
+
+
+def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTiming]:
+    """Median days each step took for past registrations, only where enough cases exist.
+
+    The student's own registrations are taken out of the (cached) histograms: one small
+    query on their events.
+    """
+    histograms = {step: dict(counts) for step, counts in step_durations().items()}
+    if excluding_student is not None:
+        own = RegistrationEvent.objects.filter(registration__student=excluding_student)
+        for first in _first_event_dates(own):
+            for step, days in _durations(first).items():
+                if histograms[step].get(days):
+                    histograms[step][days] -= 1
+    timings = {}
+    for step, histogram in histograms.items():
+        cases = sum(histogram.values())
+        if cases >= MIN_PAST_CASES:
+            timings[step] = StepTiming(median_days=_median(histogram), cases=cases)
+    return timings
 
 
 @dataclass
@@ -102,7 +154,7 @@ class TimelineLine:
     task: str = ""
 
 
-def _timeline(events: list[RegistrationEvent]) -> list[TimelineLine]:
+def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
     document_labels = dict(RequestedDocument.choices)
     path_labels = dict(Path.choices)
     task_labels = dict(ReimbursementTaskKind.choices)
@@ -151,6 +203,7 @@ class Dashboard:
     current: Step | None = None
     next_actions: list[Action] = field(default_factory=list)
     timeline: list[TimelineLine] = field(default_factory=list)
+    timeline_has_more: bool = False
     reimbursement: list[ReimbursementItem] = field(default_factory=list)
     today: date | None = None
 
@@ -202,12 +255,6 @@ def dashboard_for_student(student: User) -> Dashboard:
     registration = (
         Registration.objects.filter(student=student, academic_year_id=profile.academic_year_id)
         .select_related("academic_year")
-        .prefetch_related(
-            Prefetch(
-                "events",
-                queryset=RegistrationEvent.objects.order_by("-occurred_on", "-created_at", "-id"),
-            )
-        )
         .first()
     )
     dashboard = Dashboard(profile=profile, registration=registration, today=today)
@@ -215,8 +262,12 @@ def dashboard_for_student(student: User) -> Dashboard:
     if registration is None:
         return dashboard
 
-    events = list(registration.events.all())
-    dashboard.timeline = _timeline(events)
+    # The newest lines only (ticking a task on and off adds lines without end); the whole
+    # timeline has its own, paginated, page.
+    events = list(timeline_events(registration)[: DASHBOARD_TIMELINE_LINES + 1])
+    dashboard.timeline_has_more = len(events) > DASHBOARD_TIMELINE_LINES
+    events = events[:DASHBOARD_TIMELINE_LINES]
+    dashboard.timeline = timeline_lines(events)
     path = registration.path
     tasks = REIMBURSEMENT_BY_PATH.get(path, list(ReimbursementTaskKind))
     done = dict(
@@ -243,5 +294,36 @@ def dashboard_for_student(student: User) -> Dashboard:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
         if step.is_open:
-            step.days_in_step = days_between(_step_started_on(step, registration, events), today)
+            started = _step_started_on(step, registration, events)
+            if started is None and dashboard.timeline_has_more:
+                started = _status_entered_on(registration)
+            step.days_in_step = days_between(started, today)
     return dashboard
+
+
+def current_registration(student: User) -> Registration | None:
+    """The student's registration for the academic year of their profile, if any."""
+    profile = StudentProfile.objects.filter(user=student).only("academic_year_id").first()
+    if profile is None:
+        return None
+    return Registration.objects.filter(
+        student=student, academic_year_id=profile.academic_year_id
+    ).first()
+
+
+def timeline_events(registration: Registration):
+    """The registration's events, newest first (the order the timeline shows them in)."""
+    return RegistrationEvent.objects.filter(registration=registration).order_by(
+        "-occurred_on", "-created_at", "-id"
+    )
+
+
+def _status_entered_on(registration: Registration) -> date | None:
+    """When the registration last entered its current status (beyond the lines shown)."""
+    return (
+        timeline_events(registration)
+        .filter(to_status=registration.status)
+        .exclude(from_status=F("to_status"))
+        .values_list("occurred_on", flat=True)
+        .first()
+    )

@@ -6,6 +6,7 @@ app_name = "students"
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/timeline/", views.timeline, name="timeline"),
     path("profile/", views.profile, name="profile"),
     path("number/", views.number_helper, name="number"),
     path(

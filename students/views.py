@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.middleware import remember_language_for_response
 from documents.selectors import document_tasks
@@ -28,8 +29,15 @@ from students.forms import (
     ReportForm,
 )
 from students.models import AcademicYear, ReimbursementTaskKind, StudentProfile
-from students.selectors import dashboard_for_student
+from students.selectors import (
+    current_registration,
+    dashboard_for_student,
+    timeline_events,
+    timeline_lines,
+)
 from students.tracker import ACTIONS, Action
+
+TIMELINE_PAGE_SIZE = 50
 
 
 @login_required
@@ -44,6 +52,21 @@ def dashboard(request):
         ]
     return render(
         request, "students/dashboard.html", {"dashboard": data, "document_tasks": document_list}
+    )
+
+
+@login_required
+@require_GET
+def timeline(request):
+    """Every line of the student's timeline, newest first, a page at a time."""
+    registration = current_registration(request.user)
+    if registration is None:
+        return redirect("students:dashboard")
+    page = Paginator(timeline_events(registration), TIMELINE_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "students/timeline.html", {"page": page, "lines": timeline_lines(list(page))}
     )
 
 

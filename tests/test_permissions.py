@@ -454,6 +454,8 @@ EXPECTED = {
     "<lang>/accounts/2fa/recovery-codes/generate/": (L, RE, RE, RE, RE, RE, RE),
     "<lang>/accounts/2fa/recovery-codes/download/": (L, "404", "404", "404", "404", "404", "404"),
     "<lang>/dashboard/": (L, "200", "200", "200", "200", "200", "200"),
+    # The whole timeline of one's own registration; without one, back to the dashboard.
+    "<lang>/dashboard/timeline/": (L, "200", DASH, DASH, DASH, DASH, DASH),
     "<lang>/profile/": (L, "200", "200", "200", "200", "200", "200"),
     "<lang>/number/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/better-reimbursed/<slug:task>/": (L, "405", "405", "405", "405", "405", "405"),

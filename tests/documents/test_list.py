@@ -1,11 +1,15 @@
 """/<lang>/documents/: the student's documents as tasks with statuses in words."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from documents import selectors
-from documents.models import RejectionReason
+from documents.kinds import DocumentKind
+from documents.models import RejectionReason, VersionStatus
 from documents.services import document_accept, document_reject
 from students.paths import Flag, Path
+from tests.documents import files
 from tests.documents.conftest import logged_in
 
 URL = "/en/documents/"
@@ -102,6 +106,27 @@ def test_it_runs_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(12):
         alice_client.get(URL)
+
+
+def test_its_queries_do_not_grow_with_documents_versions_and_pages(
+    alice, alice_client, bob, upload, settings
+):
+    settings.DOCUMENT_MAX_FILES = 100
+    upload(alice, kind="rib")
+    few = queries(alice_client)
+    for kind in DocumentKind:
+        first = upload(alice, kind=kind, contents=[("a.jpg", files.jpeg())]).version
+        if first.status == VersionStatus.PENDING:
+            document_reject(version=first, by=bob, reasons=list(RejectionReason.objects.all()[:2]))
+        upload(alice, kind=kind, contents=[("b.jpg", files.jpeg()), ("c.jpg", files.jpeg())])
+
+    assert queries(alice_client) == few
+
+
+def queries(client) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(URL).status_code == 200
+    return len(captured.captured_queries)
 
 
 def test_the_dashboard_include_lists_the_tasks_with_their_status(alice, upload, rf):

@@ -142,6 +142,9 @@ def test_only_students_who_must_register_can_be_stuck(bob_client, cohort, make_p
         ("Liddell", ["LIDDELL Alice"]),
         ("dana", ["CRUZ Dana"]),
         ("charlie@example", ["BROWN Charlie"]),
+        ("alice liddell", ["LIDDELL Alice"]),
+        ("alice brown", []),
+        ('"alice@example.org"', ["LIDDELL Alice"]),
         (PROVISIONAL, ["LIDDELL Alice"]),
         ("8 01 09 99 216 321 18", ["LIDDELL Alice"]),
         ("80109 99216 32118", ["LIDDELL Alice"]),
@@ -206,10 +209,15 @@ def test_the_number_of_queries_is_the_same_for_10_and_200_students(
                 upload(user)
 
     add(range(10))
+    bob_client.get(url)  # fills the cache of the nationalities present (office/filters.py)
     with django_assert_max_num_queries(12):
         with_10 = _queries(bob_client, url)
+    add(range(10, 60))
+    with_60 = _queries(bob_client, url)
 
-    add(range(10, 200))
+    add(range(60, 200))
     with_200 = _queries(bob_client, url)
 
-    assert with_200 == with_10
+    # A list of several pages finds the page's keys first (office/pagination.py): one query
+    # more than a list that fits on one page, and no more however many pages.
+    assert with_200 == with_60 <= with_10 + 1

@@ -2,6 +2,9 @@
 
 from datetime import timedelta
 
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
@@ -57,12 +60,53 @@ def test_the_students_own_registration_is_not_a_past_case(db, make_profile, alic
     assert "documents" not in selectors.step_medians(excluding_student=alice)
 
 
-def test_the_medians_take_one_query_however_many_cases(db, make_profile, django_assert_num_queries):
+def test_the_medians_take_one_grouped_query_however_many_cases(
+    db, make_profile, django_assert_num_queries
+):
     for index in range(6):
         past_student(index, make_profile, days_to_provisional=0, days_to_validation=10)
+    cache.delete(selectors.STEP_DURATIONS_CACHE_KEY)
 
-    with django_assert_num_queries(1):
+    with CaptureQueriesContext(connection) as queries:
         selectors.step_medians()
+
+    grouped = [q for q in queries.captured_queries if "students_registrationevent" in q["sql"]]
+    assert len(grouped) == 1
+
+
+def test_the_medians_come_from_the_cache_once_computed(
+    db, make_profile, alice, django_assert_num_queries
+):
+    for index in range(6):
+        past_student(index, make_profile, days_to_provisional=0, days_to_validation=10)
+    first = selectors.step_medians(excluding_student=alice)
+    for index in range(6, 12):
+        past_student(index, make_profile, days_to_provisional=0, days_to_validation=10)
+
+    # One cache read, one query on the student's own events, whatever the number of cases.
+    with django_assert_num_queries(2):
+        again = selectors.step_medians(excluding_student=alice)
+
+    assert again == first
+
+
+def test_the_median_of_an_even_number_of_cases_is_the_mean_of_the_middle_two(db, make_profile):
+    for index, days in enumerate([10, 20, 30, 40, 50, 90]):
+        past_student(index, make_profile, days_to_provisional=0, days_to_validation=days)
+
+    assert selectors.step_medians()["documents"].median_days == 35
+
+
+def test_the_students_own_cases_are_taken_out_of_the_cached_histogram(db, make_profile, alice):
+    for index, days in enumerate([10, 20, 30, 40, 50]):
+        past_student(index, make_profile, days_to_provisional=0, days_to_validation=days)
+    registration = past_student(9, make_profile, days_to_provisional=0, days_to_validation=100)
+
+    everyone = selectors.step_medians()["documents"]
+    without = selectors.step_medians(excluding_student=registration.student)["documents"]
+
+    assert everyone == selectors.StepTiming(median_days=35, cases=6)
+    assert without == selectors.StepTiming(median_days=30, cases=5)
 
 
 def test_days_in_the_current_step_count_from_the_event_that_started_it(alice, make_profile):

@@ -1,0 +1,67 @@
+"""Whole guidance pages for visitors who are not signed in, kept in the shared cache.
+
+Guidance pages are read far more often than edited, and are the same for every visitor who
+is not signed in, but for one thing: the CSRF token of the language button's form. The
+cached HTML holds a placeholder there, replaced on each request by that visitor's token, so
+no visitor ever receives another's token.
+
+Any save or deletion of a page, a text or an old address sets a new content version once
+the transaction has committed (signals connected in apps.py); a cached page rendered under
+an older version is ignored. The version is read in the same cache round trip as the page.
+"""
+
+import re
+import uuid
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import translation
+
+VERSION_KEY = "guidance:content-version"
+PAGE_TIMEOUT = 24 * 60 * 60
+# Fixed, so that every app server recognises it in a page another one cached.
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-guidance-cache"  # noqa: S105
+_TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def content_changed(**kwargs) -> None:
+    """Every cached guidance page is stale from the moment the change is committed."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+def _servable_from_cache(request) -> bool:
+    # Signed-in people see their own header; a query string or a message to show makes the
+    # page unlike the cached one.
+    return (
+        request.method == "GET"
+        and not request.GET
+        and not request.user.is_authenticated
+        and len(messages.get_messages(request)) == 0
+    )
+
+
+def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
+    if not _servable_from_cache(request):
+        return render()
+    key = f"guidance:page:{name}:{translation.get_language()}:{request.get_host()}"
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY, version)
+    entry = found.get(key)
+    if entry is not None and entry[0] == version:
+        return HttpResponse(entry[1].replace(TOKEN_PLACEHOLDER, get_token(request)))
+    # Rendered from what the database holds now, stored under the version read before: if
+    # an edit commits meanwhile, this copy is already stale and will not be served.
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        html = _TOKEN_INPUT.sub(rf"\g<1>{TOKEN_PLACEHOLDER}\g<2>", response.content.decode())
+        cache.set(key, (version, html), PAGE_TIMEOUT)
+    return response

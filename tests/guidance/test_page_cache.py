@@ -1,0 +1,147 @@
+"""Guidance pages for visitors who are not signed in come from the shared cache, and any
+edit makes them fresh at once (guidance/page_cache.py)."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from guidance import services
+from guidance.models import PageTranslation
+from tests.conftest import make_verified_user
+
+URL = "/en/guide/test-page/"
+
+
+def token_in(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture
+def guide_page(make_page):
+    return make_page()
+
+
+@pytest.fixture
+def edits(django_capture_on_commit_callbacks):
+    """Run an edit as if committed: the cache is told only once the change is committed."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def test_the_second_visitor_gets_the_page_for_one_cache_read(guide_page, client):
+    client.get(URL)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = Client().get(URL)
+
+    assert response.status_code == 200
+    assert "Test page title en" in response.content.decode()
+    assert len(queries.captured_queries) == 1
+    assert "django_cache" in queries.captured_queries[0]["sql"]
+
+
+def test_each_visitor_gets_a_token_of_their_own_that_works(guide_page):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_html = first.get(URL).content.decode()
+    second_html = second.get(URL).content.decode()
+
+    assert token_in(first_html) != token_in(second_html)
+    assert "placeholder" not in second_html
+    response = second.post(
+        "/i18n/setlang/",
+        {"language": "fr", "next": URL, "csrfmiddlewaretoken": token_in(second_html)},
+    )
+    assert response.status_code == 302
+
+
+def test_an_edited_text_shows_at_once(guide_page, client, edits):
+    client.get(URL)
+    text = PageTranslation.objects.get(page=guide_page, language="en")
+
+    def retitle():
+        text.title = "A new title"
+        text.save()
+
+    edits(retitle)
+
+    html = Client().get(URL).content.decode()
+    assert "A new title" in html
+    assert "Test page title en" not in html
+
+
+def test_an_unpublished_page_disappears_at_once(guide_page, client, edits):
+    client.get(URL)
+
+    def unpublish():
+        guide_page.is_published = False
+        guide_page.save()
+
+    edits(unpublish)
+
+    assert Client().get(URL).status_code == 404
+
+
+def test_a_renamed_page_redirects_from_its_cached_address(guide_page, client, edits):
+    client.get(URL)
+
+    edits(lambda: services.page_rename(page=guide_page, new_slug="renamed"))
+
+    response = Client().get(URL)
+    assert response.status_code == 301
+    assert response["Location"] == "/en/guide/renamed/"
+
+
+def test_a_deleted_text_falls_back_to_the_other_language_at_once(guide_page, client, edits):
+    client.get(URL)
+
+    edits(lambda: PageTranslation.objects.get(page=guide_page, language="en").delete())
+
+    assert "Test page title fr" in Client().get(URL).content.decode()
+
+
+def test_an_edit_not_yet_committed_leaves_the_cached_page(
+    guide_page, client, django_capture_on_commit_callbacks
+):
+    client.get(URL)
+    text = PageTranslation.objects.get(page=guide_page, language="en")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        text.title = "Draft title"
+        text.save()
+
+    assert len(callbacks) == 1
+    assert "Test page title en" in Client().get(URL).content.decode()
+
+
+def test_signed_in_people_see_their_own_header(guide_page, client):
+    client.get(URL)
+    alice = make_verified_user(email="alice@example.org")
+    signed_in = Client()
+    signed_in.force_login(alice)
+
+    html = signed_in.get(URL).content.decode()
+
+    assert "alice@example.org" in html
+    assert "alice@example.org" not in Client().get(URL).content.decode()
+
+
+def test_a_page_with_a_query_string_is_rendered_not_cached(guide_page, client):
+    client.get(URL)
+
+    with CaptureQueriesContext(connection) as queries:
+        Client().get(URL, {"utm_source": "poster"})
+
+    assert any("guidance_page" in q["sql"] for q in queries.captured_queries)
+
+
+def test_languages_are_cached_apart(guide_page, client):
+    client.get(URL)
+
+    assert "Test page title fr" in Client().get("/fr/guide/test-page/").content.decode()
