@@ -1,9 +1,10 @@
 """When the database is unreachable, people get a clear 503 page, not a traceback."""
 
+import time
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 
 @pytest.fixture
@@ -39,3 +40,28 @@ def test_other_errors_still_give_the_generic_500_page(client):
 
     assert response.status_code == 500
     assert "secret detail" not in response.content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_real_outage_answers_503_fast_and_the_portal_recovers_without_a_restart(client):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs a PostgreSQL server to take away")
+    client.raise_request_exception = False
+    settings_dict = connection.settings_dict
+    port = settings_dict["PORT"]
+    connection.close()
+    settings_dict["PORT"] = "9"  # nothing listens there: the database is "down"
+    try:
+        started = time.monotonic()
+        response = client.get("/fr/guide/")
+        elapsed = time.monotonic() - started
+    finally:
+        connection.close()
+        settings_dict["PORT"] = port
+
+    assert response.status_code == 503
+    assert "Service momentanément indisponible" in response.content.decode()
+    assert elapsed < 5
+
+    assert client.get("/fr/guide/").status_code == 200
