@@ -245,7 +245,21 @@ class AccessAction(models.TextChoices):
     DENIED = "denied", _("Was refused access")
 
 
-class DocumentAccessLog(models.Model):
+class AppendOnlyAccessLog:
+    """Model mixin for access logs: entries are written once, with the actor's account id
+    copied beside the link so they stay complete (pseudonymous) after the account goes."""
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Access log entries are never changed.")
+        self.actor_account_id = self.actor_id
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Access log entries are only deleted by age, by `purge_expired`.")
+
+
+class DocumentAccessLog(AppendOnlyAccessLog, models.Model):
     """Append-only: who opened which student document, and when. Never the content."""
 
     actor = models.ForeignKey(
@@ -273,12 +287,3 @@ class DocumentAccessLog(models.Model):
     def __str__(self):
         who = self.actor or f"#{self.actor_account_id}"
         return f"{who} {self.action} {self.document_uuid}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Access log entries are never changed.")
-        self.actor_account_id = self.actor_id
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Access log entries are only deleted by age, by `purge_expired`.")

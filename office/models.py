@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from accounts.models import User
-from documents.models import Document
+from documents.models import AppendOnlyAccessLog, Document
 from students.models import Registration, Status, StudentProfile
 from students.nir import NumberKind
 
@@ -97,7 +97,7 @@ class NumberAccess(models.TextChoices):
     EXPORT = "export", _("Exported the full number")
 
 
-class NumberAccessLog(models.Model):
+class NumberAccessLog(AppendOnlyAccessLog, models.Model):
     """Append-only: who read a student's full social-security number, and when. Never the
     number itself."""
 
@@ -125,12 +125,3 @@ class NumberAccessLog(models.Model):
     def __str__(self):
         who = self.actor or f"#{self.actor_account_id}"
         return f"{who} {self.action} {self.number_kind} {self.student_uuid}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Access log entries are never changed.")
-        self.actor_account_id = self.actor_id
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Access log entries are never deleted.")
