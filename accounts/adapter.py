@@ -2,9 +2,12 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal import ratelimit
+from allauth.core.internal.ratelimit import get_ip
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def at_public_address(url: str) -> str:
@@ -21,8 +24,54 @@ def at_public_address(url: str) -> str:
     return urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
 
 
+def is_same_origin_path(url: str | None) -> bool:
+    """True for a path on this site ("/en/…"), never for an address with a scheme or host.
+
+    `next=` parameters (logout, language) may only lead back into the portal: not to
+    another allowed host name, not to http, not to "//elsewhere".
+    """
+    return bool(
+        url
+        and url.startswith("/")
+        and not url.startswith("//")
+        and "\\" not in url
+        and url_has_allowed_host_and_scheme(url, allowed_hosts=set())
+    )
+
+
 class AccountAdapter(DefaultAccountAdapter):
     """Sends people to their dashboard in the language saved on their account."""
+
+    def is_safe_url(self, url):
+        return is_same_origin_path(url)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth's own key starts with the request's host, port included, so the same
+        # account under "127.0.0.1:1" and "127.0.0.1:2" had two counters (issue 16, #2).
+        # The key is the account *and* the client's address: five wrong passwords from a
+        # stranger lock the stranger out, not the student (SECURITY.md row 3). The
+        # account-wide limit is `login_failed_account` below.
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        return f"{login}|{get_ip(request)}"
+
+    def pre_authenticate(self, request, **credentials):
+        super().pre_authenticate(request, **credentials)
+        login = credentials.get("email", credentials.get("username", "")).lower()
+        self._account_failed_usage = ratelimit.consume(
+            request, app="allauth.account", action="login_failed_account", key=login
+        )
+        if not self._account_failed_usage:
+            self._rollback_login_failed_rl_usage()
+            raise self.validation_error("too_many_login_attempts")
+
+    def authenticate(self, request, **credentials):
+        user = super().authenticate(request, **credentials)
+        # Like allauth's own per-address counter: a success takes back its own attempt
+        # only, so a correct password slipped in between guesses resets nothing.
+        usage = getattr(self, "_account_failed_usage", None)
+        if user and usage:
+            usage.rollback()
+        return user
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)

@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from accounts import signals  # noqa: F401
+        from accounts.ratelimit import use_ratelimit_store
+
+        use_ratelimit_store()

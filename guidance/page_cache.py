@@ -13,11 +13,14 @@ an older version is ignored. The version is read in the same cache round trip as
 import re
 import uuid
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils import translation
 
@@ -44,11 +47,25 @@ def _servable_from_cache(request) -> bool:
     )
 
 
+def _canonical_host(request) -> str:
+    """The host a page is cached for: the public address, never what the visitor typed.
+
+    Keyed by the request's Host header (port included), 350 requests with
+    "Host: 127.0.0.1:<n>" made 350 entries (issue 16, #1). Pages hold absolute links built
+    from PUBLIC_BASE_URL when it is set; without it (development) from the host name, whose
+    values ALLOWED_HOSTS bounds (the port is left out: any port passes that check).
+    """
+    if settings.PUBLIC_BASE_URL:
+        return urlsplit(settings.PUBLIC_BASE_URL).netloc
+    domain, _port = split_domain_port(request.get_host())
+    return domain
+
+
 def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
     """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
     if not _servable_from_cache(request):
         return render()
-    key = f"guidance:page:{name}:{translation.get_language()}:{request.get_host()}"
+    key = f"guidance:page:{name}:{translation.get_language()}:{_canonical_host(request)}"
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:

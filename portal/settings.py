@@ -115,9 +115,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache shared by every app server: allauth's rate limits live here, so a per-process
-# cache would multiply the limits by the number of workers.
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+# Two stores, both shared by every app server. `default` holds what may be lost or evicted
+# (cached guidance pages). `ratelimit` holds allauth's rate-limit counters and the markers
+# of second-factor codes already used: security state that must never be evicted, so it is
+# kept apart from anything a visitor can fill (accounts/ratelimit.py explains the choice).
+# Production: a Redis of its own with `maxmemory-policy noeviction` (docker-compose.yml).
+# Default: a database table of its own (`createcachetable` makes it) that drops only
+# expired entries.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="dbcache://django_cache"),
+    "ratelimit": env.cache("RATELIMIT_CACHE_URL", default="dbcache://portal_ratelimit"),
+}
+if CACHES["ratelimit"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    CACHES["ratelimit"]["BACKEND"] = "accounts.ratelimit.NeverEvictingDatabaseCache"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -150,6 +160,7 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_CHANGE_EMAIL = True
@@ -165,9 +176,19 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+# Client addresses: behind the TLS proxy every request comes from the proxy, so the
+# client's address is read from X-Forwarded-For, counting this many proxies we run from
+# the right (the proxy appends the address it saw; anything further left was sent by the
+# client and is ignored). 0 (the default): X-Forwarded-For is ignored, REMOTE_ADDR is used.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+# Failed logins count per account *and* address ("key" is both, accounts/adapter.py), so a
+# stranger elsewhere cannot lock a student out; the per-account limit over an hour, looser
+# than what one address can reach (10 per hour), stops a spread-out attack on one account
+# and needs several addresses to trip.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip,5/5m/key,10/h/key",
+    "login_failed_account": "30/h/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -347,12 +368,18 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+    "microphone=(), payment=(), usb=()"
 )
+SECURE_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Branded, translated pages with the portal's headers instead of Django's bare ones.
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
+# Nothing is allowed unless named (default-src 'none'); violations are reported to
+# /csp-report/ (portal.views.csp_report), which logs them under a rate limit.
+CSP_REPORTS_PER_MINUTE = 20
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
@@ -362,6 +389,9 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [NONE],
         "frame-ancestors": [NONE],
         "form-action": [SELF],
+        # The staff review page shows a PDF from the portal itself in a frame.
+        "frame-src": [SELF],
+        "report-uri": ["/csp-report/"],
     },
 }
 

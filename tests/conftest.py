@@ -19,7 +19,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client, RequestFactory, override_settings
 from django.utils import translation
 
@@ -109,10 +109,12 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache(db):
-    """Rate-limit counters live in the cache: no test inherits another's attempts."""
+    """Rate-limit counters live in the `ratelimit` cache: no test inherits another's attempts."""
     cache.clear()
+    caches["ratelimit"].clear()
     yield
     cache.clear()
+    caches["ratelimit"].clear()
 
 
 @pytest.fixture
