@@ -1,5 +1,6 @@
 from io import StringIO
 
+import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
@@ -13,6 +14,12 @@ PAST_EMAILS = {case.email for case in PAST_CASES}
 
 def load():
     call_command("load_demo_data", stdout=StringIO())
+
+
+@pytest.fixture(autouse=True)
+def local_try_out(settings):
+    """The demo data loads only with DEBUG on (`make run`)."""
+    settings.DEBUG = True
 
 
 def test_a_fresh_database_has_no_demo_account():
@@ -55,3 +62,15 @@ def test_a_demo_student_can_log_in(anon, log_in):
     response = log_in(anon, "amara.student@example.org", DEMO_PASSWORD)
 
     assert response["Location"] == "/en/dashboard/"
+
+
+def test_it_refuses_to_create_the_demo_accounts_with_debug_off(settings):
+    """Issue 16, #5: a superuser with the README's password and a public TOTP key."""
+    from django.core.management import CommandError
+
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG=true"):
+        load()
+
+    assert not User.objects.exists()

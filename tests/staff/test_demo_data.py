@@ -18,6 +18,12 @@ def load() -> str:
     return out.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def local_try_out(settings):
+    """The demo data loads only with DEBUG on (`make run`)."""
+    settings.DEBUG = True
+
+
 def test_the_demo_staff_have_their_roles(db):
     load()
 

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from documents.demo import load_demo_documents
@@ -9,6 +10,13 @@ class Command(BaseCommand):
     help = "Create the demo accounts (idempotent). For a local try-out only, never production."
 
     def handle(self, *args, **options):
+        # The demo superuser's password is in the README and its TOTP key is public: on a
+        # server (DEBUG off) these accounts would be open doors (issue 16, #5).
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demo data (accounts with a published password and second-factor key) is for "
+                "a local try-out with DEBUG=true only."
+            )
         people = load_demo_data()
         load_demo_documents(reviewer=User.objects.get(email="admin@example.org"))
         self.stdout.write(
