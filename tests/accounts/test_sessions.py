@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import time_machine
+from django.test import Client
 from django.utils import timezone
 
 
@@ -55,3 +56,25 @@ def test_a_session_ends_after_12_hours_even_with_continuous_activity(anon, alice
             elapsed += step
 
     assert timedelta(hours=12) <= elapsed <= timedelta(hours=12) + step
+
+
+def test_the_session_cookie_ends_with_the_browser(anon, alice, bob, log_in):
+    """Issue 16, #6: no Max-Age or Expires, so a shared computer forgets the session."""
+    for email in ("alice@example.org", "bob@example.org"):
+        client = Client()
+        log_in(client, email)
+        client.get("/en/dashboard/")
+        cookie = client.cookies["sessionid"]
+
+        assert cookie.value
+        assert cookie["max-age"] == ""
+        assert cookie["expires"] == ""
+
+
+def test_the_idle_limit_holds_on_the_server_whatever_the_browser_sends(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        clock.shift(timedelta(minutes=31))
+        # A browser that kept the cookie (never closed) gets nothing from it.
+        assert dashboard_status(anon) == 302
+        assert dashboard_status(anon) == 302
