@@ -18,6 +18,8 @@ admin.site.site_title = settings.PORTAL_NAME
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("csp-report/", views.csp_report, name="csp_report"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -45,4 +47,5 @@ urlpatterns += i18n_patterns(
 if settings.BENCH_FLOOR:
     urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench_floor"))
 
+handler400 = "portal.views.bad_request"
 handler500 = "portal.views.server_error"

@@ -44,6 +44,9 @@ A, L, CH = "admin-login", "login", "302 ./change/"
 RE, DASH = "302 /en/accounts/reauthenticate/", "302 /en/dashboard/"
 EXPECTED = {
     "healthz": ("200", "200", "200", "200", "200", "200", "200"),
+    "robots.txt": ("200", "200", "200", "200", "200", "200", "200"),
+    # Browsers POST violation reports; a GET is refused.
+    "csp-report/": ("405", "405", "405", "405", "405", "405", "405"),
     "i18n/setlang/": ("405", "405", "405", "405", "405", "405", "405"),
     "admin/": (A, A, A, "200", "200", "200", "200"),
     "admin/login/": (L, "403", "403", "302 /admin/", "302 /admin/", "302 /admin/", "302 /admin/"),
@@ -716,6 +719,8 @@ def path_for(key, world):
 # Public addresses: anyone gets them without signing in (SECURITY.md row 16).
 PUBLIC = {
     "healthz",
+    "robots.txt",
+    "csp-report/",  # POST only, for browsers, rate-limited
     "i18n/setlang/",  # POST only, for everyone
     "sitemap.xml",
     "guide/",

@@ -17,7 +17,7 @@ def test_public_pages_send_a_strict_content_security_policy(anon, path):
     response = anon.get(path)
 
     directives = csp_directives(response)
-    assert directives["default-src"] == ["'self'"]
+    assert directives["default-src"] == ["'none'"]
     assert "'unsafe-inline'" not in directives["script-src"]
     assert "'unsafe-eval'" not in directives["script-src"]
     assert directives["frame-ancestors"] == ["'none'"]
