@@ -1,3 +1,4 @@
+import pytest
 from django.test import Client
 
 
@@ -41,3 +42,30 @@ def test_it_says_so_on_the_home_page_in_the_persons_language(anon, alice, log_in
 
     assert response.redirect_chain == [("/fr/", 302)]
     assert "Vous êtes déconnecté" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    [
+        "http://localhost/en/guide/",  # another allowed host
+        "http://testserver/en/guide/",  # this host, but an absolute http address
+        "//testserver/en/guide/",
+        "https://evil.example/",
+        "/\\evil.example/",
+    ],
+)
+def test_logout_follows_only_a_path_on_this_site(anon, alice, log_in, next_url):
+    log_in(anon, "alice@example.org")
+
+    response = anon.post("/en/accounts/logout/", {"next": next_url})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_logout_follows_a_path_on_this_site(anon, alice, log_in):
+    log_in(anon, "alice@example.org")
+
+    response = anon.post("/en/accounts/logout/", {"next": "/fr/guide/"})
+
+    assert response["Location"] == "/fr/guide/"

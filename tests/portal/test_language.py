@@ -1,3 +1,6 @@
+import pytest
+
+
 def test_it_switches_to_french_and_returns_to_the_same_page(anon):
     response = anon.post("/i18n/setlang/", {"language": "fr", "next": "/en/guide/"})
 
@@ -77,3 +80,14 @@ def test_the_english_home_page_declares_english(anon):
     response = anon.get("/en/")
 
     assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "next_url",
+    ["http://localhost/en/guide/", "http://testserver/en/guide/", "//testserver/en/guide/"],
+)
+def test_it_follows_only_a_path_on_this_site(anon, next_url):
+    response = anon.post("/i18n/setlang/", {"language": "fr", "next": next_url})
+
+    assert response.status_code == 302
+    assert not response["Location"].startswith(("http", "//"))
