@@ -164,7 +164,8 @@ class MissingDocumentsForm(ReportForm):
 
 
 class NumberHelperForm(forms.Form):
-    number = NumberField(kind=None, label=_("Your number"))
+    MAX_INPUT = 40
+    number = NumberField(kind=None, label=_("Your number"), max_length=MAX_INPUT)
 
 
 class ReimbursementTaskForm(forms.Form):

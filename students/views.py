@@ -264,6 +264,9 @@ def reimbursement_task(request, task):
 def number_helper(request):
     """Explain a number typed or linked (?number=); nothing is stored or logged."""
     raw = request.POST.get("number") if request.method == "POST" else request.GET.get("number")
+    # Cut to the field's limit before anything else: what is longer is refused all the same,
+    # and the page never echoes more than that back (it echoed up to 2.5 MB).
+    raw = raw[: NumberHelperForm.MAX_INPUT] if raw else raw
     form = NumberHelperForm({"number": raw} if raw else None)
     reading = None
     if form.is_bound and form.is_valid():
@@ -271,5 +274,12 @@ def number_helper(request):
     return render(
         request,
         "students/number.html",
-        {"form": form, "reading": reading, "today": timezone.localdate()},
+        {
+            "form": form,
+            "reading": reading,
+            "today": timezone.localdate(),
+            # The language button comes back without ?number=: the page holds the number
+            # in one place only, the form's field.
+            "language_next": request.path,
+        },
     )
