@@ -7,6 +7,7 @@ Pure functions, no database: the content migration uses them too.
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -104,6 +105,29 @@ def body_problems(body: str) -> list[str]:
     return problems
 
 
+# Ids the portal's own layout uses: a heading must not take one (DOM clobbering).
+RESERVED_IDS = {"main", "main-nav", "account-menu-button", "reading-heading"}
+
+
+def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Keep a heading id only if it follows the anchor rule, a link only if it stays put.
+
+    Any `{#…}` was accepted as an id (an editor could write `{#main}` and clobber the
+    layout's element); links could be protocol-relative ("//elsewhere.example"), leaving
+    the site under the page's own scheme. Kept: http(s) links with a host, mailto:, tel:,
+    and paths and #anchors within the portal.
+    """
+    if attribute == "id":
+        return value if ANCHOR.match(value) and value not in RESERVED_IDS else None
+    if attribute == "href":
+        parts = urlsplit(value)
+        if value.startswith("//") or "\\" in value:
+            return None
+        if parts.scheme in {"http", "https"} and not parts.hostname:
+            return None
+    return value
+
+
 def render(body: str) -> str:
     """Markdown to sanitised HTML; `{#anchor}` on a heading becomes its id."""
     html = markdown.markdown(
@@ -115,4 +139,5 @@ def render(body: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        attribute_filter=_safe_attribute,
     )

@@ -6,13 +6,25 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from guidance import markup
+from guidance import limits, markup
 
 # Addresses under /<lang>/guide/ that are not pages.
 RESERVED_SLUGS = {"links"}
+
+BODY_LIMIT_PROBLEMS = {
+    "too-long": format_lazy(
+        _("This text is too long: keep a page under {max} characters."),
+        max=f"{limits.MAX_BODY_CHARACTERS:,}".replace(",", "\u202f"),
+    ),
+    "too-deep": _(
+        "This text is nested too deeply: quote, indent lists or nest brackets at most "
+        "eight levels deep."
+    ),
+}
 
 ANCHOR_PROBLEMS = {
     "level-one": _("Start sections at level two (“## ”): the page title is the only level one."),
@@ -144,6 +156,10 @@ class PageTranslation(models.Model):
             return reverse("guidance:page", kwargs={"slug": self.page.slug})
 
     def clean(self):
+        # First, and on the raw text: the renderer is never given a body outside the bounds.
+        too_big = limits.body_limit_problems(self.body or "")
+        if too_big:
+            raise ValidationError({"body": [BODY_LIMIT_PROBLEMS[code] for code in too_big]})
         problems = markup.body_problems(self.body or "")
         if problems:
             raise ValidationError(
