@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from students import nir
+from students import nir, validators
 from students.countries import CANADA
 from students.models import RequestedDocument, StayLength, StudentProfile
 
@@ -73,7 +73,23 @@ class ProfileForm(forms.ModelForm):
         born = self.cleaned_data["date_of_birth"]
         if born and born >= timezone.localdate():
             raise forms.ValidationError(_("The date of birth must be in the past."))
-        return born
+        return validators.date_in_range(born, "date_of_birth")
+
+    def clean_arrival_date(self):
+        return validators.date_in_range(self.cleaned_data["arrival_date"], "arrival_date")
+
+    def clean_academic_year_start(self):
+        return validators.date_in_range(self.cleaned_data["academic_year_start"], "academic_year")
+
+    def clean_academic_year_end(self):
+        return validators.date_in_range(self.cleaned_data["academic_year_end"], "academic_year")
+
+    def clean_ehic_expiry(self):
+        return validators.date_in_range(self.cleaned_data["ehic_expiry"], "ehic_expiry")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"]
+        return validators.normalised_phone(phone) if phone else phone
 
     def clean(self):
         cleaned = super().clean()
@@ -116,7 +132,7 @@ class ReportForm(forms.Form):
         on = self.cleaned_data["on"]
         if on > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
-        return on
+        return validators.date_in_range(on, "report")
 
 
 class NumberField(forms.CharField):

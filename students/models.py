@@ -7,7 +7,6 @@ transitions declared here (django-fsm-2, protected field), each called by one se
 import uuid
 
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 
 from students.encryption import EncryptedTextField
 from students.paths import Path
+from students.validators import validate_french_postal_code, validate_phone
 
 
 class AcademicYear(models.Model):
@@ -68,15 +68,6 @@ class AcademicYear(models.Model):
         return self.label
 
 
-french_postal_code = RegexValidator(
-    r"^\d{5}$", _("Enter a French postal code: 5 digits, for example 92000.")
-)
-phone_number = RegexValidator(
-    r"^\+?[\d\s().-]{6,25}$",
-    _("Enter a phone number with digits, spaces and an optional + at the start."),
-)
-
-
 class StayLength(models.TextChoices):
     AT_LEAST_3_MONTHS = "3-months-or-more", _("3 months or more")
     UNDER_3_MONTHS = "under-3-months", _("Less than 3 months")
@@ -120,9 +111,11 @@ class StudentProfile(models.Model):
         blank=True,
         help_text=_("Flat, floor, residence or building, if any."),
     )
-    postal_code = models.CharField(_("postal code"), max_length=5, validators=[french_postal_code])
+    postal_code = models.CharField(
+        _("postal code"), max_length=5, validators=[validate_french_postal_code]
+    )
     city = models.CharField(_("town or city"), max_length=100)
-    phone = models.CharField(_("phone number"), max_length=25, validators=[phone_number])
+    phone = models.CharField(_("phone number"), max_length=25, validators=[validate_phone])
     programme = models.CharField(
         _("programme of study"),
         max_length=200,

@@ -1,6 +1,6 @@
 """The profile page: "my details", edited only by their owner, with no id in the address."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -124,7 +124,24 @@ def test_fields_outside_the_form_are_ignored(alice_client, alice, year):
         ({"ehic_held": "on", "ehic_expiry": ""}, "ehic_expiry", "Enter the expiry date"),
         ({"postal_code": "9200"}, "postal_code", "French postal code"),
         ({"date_of_birth": "2999-01-01"}, "date_of_birth", "must be in the past"),
-        ({"academic_year_end": "2000-01-01"}, "academic_year_end", "must come after its start"),
+        (
+            {"academic_year_end": (date.today() - timedelta(days=800)).isoformat()},
+            "academic_year_end",
+            "must come after its start",
+        ),
+        # Issue 16: dates in sensible ranges, digits in ASCII, phone numbers that exist.
+        ({"date_of_birth": "0001-01-01"}, "date_of_birth", "Enter a date between"),
+        ({"arrival_date": "9999-12-31"}, "arrival_date", "Enter a date between"),
+        ({"academic_year_start": "0001-01-01"}, "academic_year_start", "Enter a date between"),
+        ({"academic_year_end": "9999-12-31"}, "academic_year_end", "Enter a date between"),
+        (
+            {"ehic_held": "on", "ehic_expiry": "9999-12-31"},
+            "ehic_expiry",
+            "Enter a date between",
+        ),
+        ({"postal_code": "٩٢٠٠٠"}, "postal_code", "French postal code"),
+        ({"phone": "٠٦١٢٣٤٥٦٧٨"}, "phone", "digits 0-9"),
+        ({"phone": "+33 6 12"}, "phone", "a phone number that exists"),
         ({"legal_surname": ""}, "legal_surname", "This field is required"),
     ],
 )

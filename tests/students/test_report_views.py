@@ -199,6 +199,21 @@ def test_a_future_date_is_explained_and_nothing_changes(client, alice, alice_reg
     assert Registration.objects.get(pk=alice_registration.pk).status == Status.NOT_STARTED
 
 
+def test_a_first_report_in_year_one_is_explained_and_nothing_changes(
+    client, alice, alice_registration
+):
+    """Issue 16: a date field took year 0001 (and, for other fields, 9999)."""
+    client.force_login(alice)
+
+    response = client.post(
+        url(alice_registration, "submitted"), post_data("submitted", on="0001-01-01")
+    )
+
+    assert response.status_code == 200
+    assert "Enter a date between" in response.content.decode()
+    assert Registration.objects.get(pk=alice_registration.pk).status == Status.NOT_STARTED
+
+
 def test_a_date_before_the_previous_step_is_explained(client, alice, ready):
     registration = ready("provisional-number")
     client.force_login(alice)
