@@ -1,4 +1,4 @@
-"""gunicorn's settings for the `web` service (docker-compose.yml runs `gunicorn -c gunicorn.conf.py`).
+"""gunicorn settings for the `web` service (docker-compose.yml: `gunicorn -c gunicorn.conf.py`).
 
 The access log names the path, never the query string nor the Referer: the number helper
 takes `?number=` (prefilled links from the campus health service need GET), and a full
