@@ -1,9 +1,14 @@
-"""Upload rate limit per student (SECURITY.md row 35), counted in the shared cache."""
+"""Upload rate limit per student (SECURITY.md row 35), counted in the rate-limit store.
+
+The store shared by every app server that never evicts a live entry (accounts/ratelimit.py),
+not the page cache, which a visitor can fill until counters are pushed out.
+"""
 
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+
+from accounts.ratelimit import store as cache
 
 WINDOW_SECONDS = 60 * 60
 
