@@ -125,14 +125,10 @@ class WhichPathForm(forms.Form):
     )
     months = forms.IntegerField(
         label=_("How many months will you study in France?"),
-        min_value=1,
-        max_value=MAX_MONTHS,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1, "max": MAX_MONTHS}),
         error_messages={
             "required": _("Type how many months you will study in France."),
             "invalid": _("Type the number of months as a whole number, for example 10."),
-            "min_value": _("Type a number of months from 1 to %(limit_value)s."),
-            "max_value": _("Type a number of months from 1 to %(limit_value)s."),
         },
     )
     quebec = forms.ChoiceField(
@@ -177,6 +173,14 @@ class WhichPathForm(forms.Form):
             # A link that prefills some answers: check what it gives, ask for the rest.
             for name in ASKED_WITH:
                 self.fields[name].required = False
+
+    def clean_months(self):
+        months = self.cleaned_data["months"]
+        if months is not None and not 1 <= months <= MAX_MONTHS:
+            raise forms.ValidationError(
+                _("Type a number of months from 1 to %(max)d."), params={"max": MAX_MONTHS}
+            )
+        return months
 
     def clean(self):
         cleaned = super().clean()
