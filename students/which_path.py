@@ -38,6 +38,8 @@ MAX_MONTHS = 120
 class Source:
     title: str
     url: str
+    # The language of the title as published, so screen readers read it right on any page.
+    language: str = "en"
 
 
 @dataclass(frozen=True)

@@ -395,3 +395,16 @@ def test_without_a_current_academic_year_it_says_so_and_answers_nothing(anon, db
 
 def test_it_refuses_post(anon, current_year):
     assert anon.post(URL, {"nationality": "DE", "months": "10"}).status_code == 405
+
+
+def test_source_titles_say_their_language_on_a_french_page(anon, current_year):
+    fr = result_text(
+        anon.get("/fr/which-path/", {"nationality": "CA", "quebec": "yes", "months": "10"})
+    )
+    en = result_text(anon.get(URL, {"nationality": "CA", "quebec": "yes", "months": "10"}))
+
+    assert (
+        'href="https://www.univ-lorraine.fr/welcome/en/health-insurance/" rel="noopener noreferrer" lang="en"'
+        in fr
+    )
+    assert 'lang="en"' not in en
