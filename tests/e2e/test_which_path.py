@@ -86,3 +86,25 @@ def test_the_campus_health_service_prints_the_checkers_poster(page, language, sh
     expect(page.locator("img.poster-qr")).to_be_visible()
     expect(page.locator(".poster-address")).to_contain_text(f"/{language}/which-path/")
     shot(page, "the checker's poster")
+
+
+def test_the_number_helper_is_one_click_away_in_the_navigation(
+    page, language, shot, reference_data
+):
+    page.goto(f"/{language}/guide/your-number/")
+    aside = page.locator("aside")
+    expect(
+        aside.get_by_role("link", name=gettext_in(language, "Explain my number"))
+    ).to_be_visible()
+    shot(page, "the your-number page")
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+    page.locator("header").get_by_role(
+        "link", name=gettext_in(language, "Explain my number")
+    ).click()
+
+    expect(page).to_have_url(f"/{language}/number/")
+    expect(page.locator("h1")).to_have_text(gettext_in(language, "What does my number let me do?"))
+    page.goto(f"/{language}/")
+    shot(page, "the home page with both tools")
