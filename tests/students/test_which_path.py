@@ -404,7 +404,7 @@ def test_source_titles_say_their_language_on_a_french_page(anon, current_year):
     en = result_text(anon.get(URL, {"nationality": "CA", "quebec": "yes", "months": "10"}))
 
     assert (
-        'href="https://www.univ-lorraine.fr/welcome/en/health-insurance/" rel="noopener noreferrer" lang="en"'
-        in fr
+        'href="https://www.univ-lorraine.fr/welcome/en/health-insurance/" '
+        'rel="noopener noreferrer" lang="en"' in fr
     )
     assert 'lang="en"' not in en
