@@ -31,6 +31,10 @@ setup-dev: $(VENV)/.installed-dev translations
 translations:
 	$(PY) scripts/compile_translations.py
 
+# Links in e-mails (verification, password reset, notices) name the address served here,
+# over plain http: the development server has no TLS. An explicit PUBLIC_BASE_URL wins.
+RUN_BASE_URL = $${PUBLIC_BASE_URL:-http://$(HOST):$(PORT)}
+
 run: setup
 	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-true} $(PY) manage.py createcachetable
@@ -39,7 +43,7 @@ run: setup
 	@echo "  The portal runs at http://$(HOST):$(PORT)/en/  (French: http://$(HOST):$(PORT)/fr/)"
 	@echo "  Log in at  http://$(HOST):$(PORT)/en/accounts/login/   Staff: http://$(HOST):$(PORT)/admin/"
 	@echo ""
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$${DEBUG:-true} PUBLIC_BASE_URL=$(RUN_BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup-dev
 	$(BIN)/ruff check .

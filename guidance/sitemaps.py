@@ -27,14 +27,21 @@ class GuidancePageSitemap(Sitemap):
 
 
 class GuidanceToolsSitemap(Sitemap):
-    """The public tools beside the pages: the guidance index, the estimator, the link kit."""
+    """The public tools beside the pages: the guidance index, the estimator, the link kit,
+    the which-path checker and the number helper."""
 
     i18n = True
     alternates = True
     changefreq = "monthly"
 
     def items(self):
-        return ["guidance:index", "guidance:estimate", "guidance:links"]
+        return [
+            "guidance:index",
+            "guidance:estimate",
+            "guidance:links",
+            "students:which_path",
+            "students:number",
+        ]
 
     def location(self, item):
         return reverse(item)

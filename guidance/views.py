@@ -1,12 +1,16 @@
 """Public pages: guidance, the link kit and posters, the estimator, privacy, accessibility."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from guidance import page_cache, selectors
@@ -17,6 +21,50 @@ from guidance.selectors import PageText
 from guidance.tariffs import FeeRequired, MissingTariff, estimate, explain
 
 QR_MAX_AGE = 60 * 60 * 24
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A public tool beside the pages, printed on posters and in the link kit."""
+
+    slug: str
+    url_name: str
+    title: Promise
+    summary: Promise
+    # A prefilled example for partners, and what its parameters mean.
+    example_query: str = ""
+    parameters: Promise | str = ""
+
+
+TOOLS = {
+    tool.slug: tool
+    for tool in [
+        Tool(
+            "which-path",
+            "students:which_path",
+            gettext_lazy("What do I need to do?"),
+            gettext_lazy(
+                "Answer a few questions to learn whether you must join the French health "
+                "insurance, and how. No account needed."
+            ),
+            "?nationality=DE&ehic=yes&ehic_until=2027-08-31&months=10",
+            gettext_lazy(
+                "nationality (ISO country code, such as DE), ehic (yes, no), ehic_until "
+                "(YYYY-MM-DD), months (1 to 120), quebec (yes, no), registered (yes, no), born "
+                "(ISO country code, for French nationals)"
+            ),
+        ),
+        Tool(
+            "number",
+            "students:number",
+            gettext_lazy("What does my number let me do?"),
+            gettext_lazy(
+                "Type your French social-security number to see what it is and what you can "
+                "do with it. Nothing is kept."
+            ),
+        ),
+    ]
+}
 
 
 def public_url(request, path: str) -> str:
@@ -186,7 +234,68 @@ def link_kit(request):
         request, reverse("guidance:estimate") + "?date=2023-06-01&fee=25&gp=no"
     )
     return render(
-        request, "guidance/links.html", {"kit": kit, "estimate_example": estimate_example}
+        request,
+        "guidance/links.html",
+        {"kit": kit, "estimate_example": estimate_example, "tools": _tool_kit(request, names)},
+    )
+
+
+def _tool_kit(request, names: dict[str, str]) -> list[dict]:
+    """The public tools' permanent addresses, QR codes and posters in every language."""
+    kit = []
+    for tool in TOOLS.values():
+        addresses, posters = [], []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                path = reverse(tool.url_name)
+                qr_src = reverse("guidance:tool_qr", kwargs={"tool": tool.slug})
+                poster = reverse("guidance:tool_poster", kwargs={"tool": tool.slug})
+            addresses.append(
+                {
+                    "code": code,
+                    "name": names[code],
+                    "url": public_url(request, path),
+                    "qr_src": qr_src,
+                }
+            )
+            posters.append({"code": code, "name": names[code], "url": poster})
+        example = ""
+        if tool.example_query:
+            example = public_url(request, reverse(tool.url_name) + tool.example_query)
+        kit.append({"tool": tool, "addresses": addresses, "posters": posters, "example": example})
+    return kit
+
+
+def _tool_or_404(slug: str) -> Tool:
+    try:
+        return TOOLS[slug]
+    except KeyError:
+        raise Http404 from None
+
+
+@require_GET
+def tool_qr(request, tool):
+    """The QR code of a public tool's address in this language."""
+    found = _tool_or_404(tool)
+    response = HttpResponse(
+        qr_svg(public_url(request, reverse(found.url_name))), content_type="image/svg+xml"
+    )
+    patch_cache_control(response, public=True, max_age=QR_MAX_AGE)
+    return response
+
+
+@require_GET
+def tool_poster(request, tool):
+    """An A4 poster of a public tool: title, summary, QR code and address."""
+    found = _tool_or_404(tool)
+    return render(
+        request,
+        "guidance/tool_poster.html",
+        {
+            "tool": found,
+            "address": public_url(request, reverse(found.url_name)),
+            "qr_src": reverse("guidance:tool_qr", kwargs={"tool": found.slug}),
+        },
     )
 
 

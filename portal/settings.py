@@ -177,7 +177,10 @@ ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 # Changing the e-mail address, the password or MFA asks for the password again after 5 min.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="https")
+# The development server speaks plain http: links in e-mails must too (issue 13, item 9).
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = env.str(
+    "ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http" if DEBUG else "https"
+)
 # Client addresses: behind the TLS proxy every request comes from the proxy, so the
 # client's address is read from X-Forwarded-For, counting this many proxies we run from
 # the right (the proxy appends the address it saw; anything further left was sent by the

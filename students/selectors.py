@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from students.models import (
+    AcademicYear,
     EventKind,
     Registration,
     RegistrationEvent,
@@ -327,3 +328,8 @@ def _status_entered_on(registration: Registration) -> date | None:
         .values_list("occurred_on", flat=True)
         .first()
     )
+
+
+def current_academic_year() -> AcademicYear | None:
+    """The year staff marked as current: the public checker judges an EHIC against it."""
+    return AcademicYear.objects.filter(is_current=True).first()

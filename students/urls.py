@@ -9,6 +9,8 @@ urlpatterns = [
     path("dashboard/timeline/", views.timeline, name="timeline"),
     path("profile/", views.profile, name="profile"),
     path("number/", views.number_helper, name="number"),
+    # Printed on posters and linked by partners with its query string (issue 20): keep it.
+    path("which-path/", views.which_path, name="which_path"),
     path(
         "better-reimbursed/<slug:task>/",
         views.reimbursement_task,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.middleware import remember_language_for_response
 from documents.selectors import document_tasks
 from students import nir, services
+from students import which_path as checker
 from students.access import get_registration_for_user
 from students.forms import (
     DefinitiveNumberForm,
@@ -29,7 +30,10 @@ from students.forms import (
     ReportForm,
 )
 from students.models import AcademicYear, ReimbursementTaskKind, StudentProfile
+from students.path_steps import PATH_GUIDANCE, path_steps_for_display
+from students.paths import route
 from students.selectors import (
+    current_academic_year,
     current_registration,
     dashboard_for_student,
     timeline_events,
@@ -281,5 +285,33 @@ def number_helper(request):
             # The language button comes back without ?number=: the page holds the number
             # in one place only, the form's field.
             "language_next": request.path,
+        },
+    )
+
+
+@never_cache
+@require_GET
+def which_path(request):
+    """Which path a visitor is on, from the form or a prefilled link; nothing is stored."""
+    year = current_academic_year()
+    refused = checker.refusal(request.GET, request.META.get("QUERY_STRING", ""))
+    asked = any(name in request.GET for name in checker.FIELDS)
+    form = checker.WhichPathForm(request.GET if asked and not refused else None)
+    decision = steps = None
+    if year is not None and form.is_bound and form.is_valid() and form.asks_for_answer:
+        decision = route(form.facts(year=year))
+        steps = path_steps_for_display(decision.path)
+    return render(
+        request,
+        "students/which_path.html",
+        {
+            "form": form,
+            "refused": refused,
+            "year": year,
+            "decision": decision,
+            "steps": steps,
+            "guidance": PATH_GUIDANCE[decision.path] if decision else None,
+            "facts": {"quebec": checker.QUEBEC_FORM, "uk": checker.UK_STUDENT_EHIC},
+            "nationality": form.cleaned_data.get("nationality") if decision else "",
         },
     )

@@ -461,6 +461,7 @@ EXPECTED = {
     "<lang>/dashboard/timeline/": (L, "200", DASH, DASH, DASH, DASH, DASH),
     "<lang>/profile/": (L, "200", "200", "200", "200", "200", "200"),
     "<lang>/number/": ("200", "200", "200", "200", "200", "200", "200"),
+    "<lang>/which-path/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/better-reimbursed/<slug:task>/": (L, "405", "405", "405", "405", "405", "405"),
     "<lang>/registration/<uuid:registration_uuid>/submitted/": (
         L,
@@ -588,6 +589,8 @@ EXPECTED = {
     ),
     "<lang>/guide/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/guide/links/": ("200", "200", "200", "200", "200", "200", "200"),
+    "<lang>/guide/links/<slug:tool>/qr.svg": ("200", "200", "200", "200", "200", "200", "200"),
+    "<lang>/guide/links/<slug:tool>/poster/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/guide/<slug:slug>/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/guide/<slug:slug>/poster/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/guide/<slug:slug>/qr.svg": ("200", "200", "200", "200", "200", "200", "200"),
@@ -684,6 +687,7 @@ def world(alice, charlie, eve, make_profile, upload, django_user_model):  # noqa
 def path_for(key, world):
     values = {
         "slug": "how-health-insurance-works",
+        "tool": "which-path",
         "task": "declare-gp",
         "registration_uuid": world.registration.uuid,
         "document_uuid": world.passport.uuid,
@@ -728,11 +732,14 @@ PUBLIC = {
     "<lang>/",
     "<lang>/guide/",
     "<lang>/guide/links/",
+    "<lang>/guide/links/<slug:tool>/qr.svg",
+    "<lang>/guide/links/<slug:tool>/poster/",
     "<lang>/guide/<slug:slug>/",
     "<lang>/guide/<slug:slug>/poster/",
     "<lang>/guide/<slug:slug>/qr.svg",
     "<lang>/estimate/",
     "<lang>/number/",
+    "<lang>/which-path/",
     "<lang>/privacy/",
     "<lang>/accessibility/",
     # allauth's pages for people not signed in (login, sign-up, password reset, e-mail
