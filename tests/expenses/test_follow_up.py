@@ -60,9 +60,11 @@ def test_the_reminder_is_sent_once(
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_reminders", stdout=StringIO())
-    with time_machine.travel(timezone.now() + timedelta(days=7), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("send_reminders", stdout=StringIO())
+    with (
+        time_machine.travel(timezone.now() + timedelta(days=7), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_reminders", stdout=StringIO())
 
     (notice,) = Notice.objects.filter(kind=NoticeKind.REMINDER_CLAIM_FOLLOW_UP)
     assert notice.recipient == alice
