@@ -82,7 +82,7 @@ def test_bad_input_is_explained_and_nothing_is_recorded(
 def test_bad_input_is_explained_in_french(alice, alice_client):
     response = alice_client.post("/fr/expenses/", form_data(fee="-5"))
 
-    assert "entre 0,01 et 10 000 euros" in response.content.decode()
+    assert "Écrivez un montant entre 0,01 et 10\u00a0000 euros." in response.content.decode()
 
 
 def test_the_limit_is_explained(alice, alice_client, record, settings):
