@@ -40,7 +40,6 @@ def _page(request, form):
             "checked_on": CHECKED_ON,
             "follow_up_days": settings.CLAIM_FOLLOW_UP_DAYS,
         },
-        status=400 if form.is_bound and form.errors else 200,
     )
 
 
@@ -135,7 +134,6 @@ def _step_view(target: str):
             request,
             "expenses/claim_step.html",
             {"expense": expense, "form": form, "title": title},
-            status=400 if form.is_bound and form.errors else 200,
         )
 
     return view

