@@ -80,3 +80,22 @@ def test_the_download_is_the_same_calendar(alice, alice_client, make_profile):
     calendar = Calendar.from_ical(response.content)
     summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
     assert "Last day to validate your VLS-TS visa online" in summaries
+
+
+def test_the_page_and_the_feed_need_few_queries_however_many_claims(
+    alice, alice_client, record, today, django_assert_max_num_queries
+):
+    from datetime import timedelta
+
+    from deadlines.services import feed_regenerate
+    from expenses import services as expense_services
+
+    for days in range(20):
+        expense = record(alice, visit_date=today - timedelta(days=days + 1))
+        expense_services.claim_mark_sent(expense=expense, on=today)
+    feed = feed_regenerate(student=alice)
+
+    with django_assert_max_num_queries(12):
+        alice_client.get(URL)
+    with django_assert_max_num_queries(8):
+        Client().get(f"/calendar/{feed.token}.ics")
