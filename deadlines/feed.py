@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from accounts.models import User
 from deadlines.selectors import Deadline, deadlines_for
@@ -38,7 +38,8 @@ def feed_calendar(student: User, *, base_url: str) -> bytes:
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", REFRESH)
+        # An X- property has no known type in icalendar: give the duration as RFC 5545 text.
+        calendar.add("x-published-ttl", vDuration(REFRESH).to_ical().decode())
         stamp = timezone.now()
         for deadline in deadlines_for(student):
             url = absolute(deadline.path, base_url=base_url)

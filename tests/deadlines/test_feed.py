@@ -20,6 +20,8 @@ def events_of(response) -> dict[str, dict]:
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     assert str(calendar["VERSION"]) == "2.0" and calendar["PRODID"]
+    assert calendar.decoded("REFRESH-INTERVAL") == timedelta(hours=12)
+    assert str(calendar["X-PUBLISHED-TTL"]) == "PT12H"
     events = {}
     for event in calendar.walk("VEVENT"):
         assert event["UID"] and event["DTSTAMP"]
