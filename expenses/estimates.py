@@ -43,7 +43,10 @@ def expected_amounts(
     complementary: str,
     insured: str = Insured.FRENCH,
 ) -> Expected:
-    """What the Assurance Maladie and the complementary should pay, as the estimator says."""
+    """What the Assurance Maladie and the complementary should pay, as the estimator says.
+
+    `insured` is not passed on yet: the estimator's Visit has no such field before issue 14.
+    """
     visit = Visit(
         kind=kind,
         sector=sector,

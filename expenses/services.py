@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from expenses.estimates import NoEstimate, age_on, expected_amounts
+from expenses.estimates import Insured, NoEstimate, age_on, expected_amounts
 from expenses.models import CLAIM_TRANSITIONS, CareExpense, ClaimEvent, ClaimState
 from students.models import StudentProfile
+from students.paths import Path
+from students.selectors import path_for_profile
 
 
 class ExpenseError(Exception):
@@ -20,6 +22,13 @@ class ExpenseError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def insured_for(profile: StudentProfile | None) -> str:
+    """Care on an EHIC follows other rules (DOMAIN.md §9.3): the estimator's `insured` input."""
+    if profile is not None and path_for_profile(profile).path == Path.EU_WITH_EHIC:
+        return Insured.EHIC
+    return Insured.FRENCH
 
 
 def expense_record(
@@ -47,7 +56,7 @@ def expense_record(
                 )
                 % {"count": settings.CARE_EXPENSES_MAX}
             )
-        profile = StudentProfile.objects.filter(user=student).only("date_of_birth").first()
+        profile = StudentProfile.objects.filter(user=student).first()
         try:
             expected = expected_amounts(
                 visit_date=visit_date,
@@ -57,6 +66,7 @@ def expense_record(
                 gp_declared=gp_declared,
                 age=age_on(profile.date_of_birth if profile else None, visit_date),
                 complementary=complementary,
+                insured=insured_for(profile),
             )
         except NoEstimate:
             if fee is None:

@@ -145,3 +145,14 @@ def test_deleting_removes_the_visit_and_its_events(alice, alice_registration, re
     services.expense_delete(expense=expense)
 
     assert not CareExpense.objects.exists() and not ClaimEvent.objects.exists()
+
+
+def test_an_ehic_holder_is_insured_on_the_ehic(alice, make_profile):
+    from expenses.estimates import Insured
+    from expenses.services import insured_for
+
+    make_profile(alice, nationality="DE", ehic_held=True, ehic_expiry=date(2099, 1, 1))
+    assert insured_for(alice.student_profile) == Insured.EHIC
+    make_profile(alice, nationality="US", ehic_held=False, ehic_expiry=None)
+    alice.student_profile.refresh_from_db()
+    assert insured_for(alice.student_profile) == Insured.FRENCH
