@@ -359,6 +359,7 @@ def privacy(request):
             "inactive_months": settings.ACCOUNT_INACTIVE_MONTHS,
             "notice_months": settings.NOTICE_RETENTION_MONTHS,
             "access_log_months": settings.ACCESS_LOG_RETENTION_MONTHS,
+            "care_expense_months": settings.CARE_EXPENSE_RETENTION_MONTHS,
         },
     )
 

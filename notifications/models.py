@@ -20,6 +20,7 @@ class NoticeKind(models.TextChoices):
     REMINDER_EHIC_EXPIRING = "reminder-ehic", _("Reminder: EHIC expiring")
     REMINDER_PROVISIONAL_NUMBER = "reminder-provisional", _("Reminder: no definitive number yet")
     REMINDER_CARTE_VITALE = "reminder-carte-vitale", _("Reminder: order the Carte Vitale")
+    REMINDER_CLAIM_FOLLOW_UP = "reminder-claim", _("Reminder: claim without reimbursement")
     REMINDER_FROM_OFFICE = "reminder-office", _("Reminder sent by the international office")
 
     @property

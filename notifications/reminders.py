@@ -16,6 +16,7 @@ from accounts.models import User
 from documents.kinds import DocumentKind
 from documents.models import DocumentVersion, VersionStatus
 from documents.selectors import TaskStatus, document_tasks
+from expenses.models import CareExpense, ClaimState
 from notifications.models import NoticeKind
 from students.models import EventKind, Registration, RegistrationEvent, Status, StudentProfile
 from students.paths import REGISTERING_PATHS, Path
@@ -180,12 +181,30 @@ def carte_vitale_not_ordered(today: date) -> Iterator[Reminder]:
         )
 
 
+def claim_without_reimbursement(today: date) -> Iterator[Reminder]:
+    """A treatment sheet sent CLAIM_FOLLOW_UP_DAYS ago, no reimbursement recorded: once."""
+    cutoff = today - timedelta(days=settings.CLAIM_FOLLOW_UP_DAYS)
+    claims = CareExpense.objects.filter(
+        state=ClaimState.SENT, sent_on__lt=cutoff, student__is_active=True
+    ).select_related("student")
+    for claim in claims:
+        yield Reminder(
+            recipient=claim.student,
+            kind=NoticeKind.REMINDER_CLAIM_FOLLOW_UP,
+            topic="claim_without_reimbursement",
+            dedup_key=f"claim:{claim.uuid}",
+            url_name="expenses:list",
+            context={"visit_date": claim.visit_date, "sent_on": claim.sent_on},
+        )
+
+
 RULES = [
     documents_missing,
     rejected_not_replaced,
     ehic_expiring,
     provisional_without_definitive,
     carte_vitale_not_ordered,
+    claim_without_reimbursement,
 ]
 
 

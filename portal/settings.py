@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "notifications",
     "documents",
     "messaging",
+    "expenses",
+    "deadlines",
     "office",
     "privacy",
 ]
@@ -334,6 +336,13 @@ REMINDER_EHIC_DAYS = env.int("REMINDER_EHIC_DAYS", default=30)
 REMINDER_PROVISIONAL_DAYS = env.int("REMINDER_PROVISIONAL_DAYS", default=90)
 REMINDER_PROVISIONAL_REPEAT_DAYS = env.int("REMINDER_PROVISIONAL_REPEAT_DAYS", default=30)
 REMINDER_CARTE_VITALE_DAYS = env.int("REMINDER_CARTE_VITALE_DAYS", default=14)
+# Care expenses (expenses/): a claim sent this many days ago without a reimbursement is
+# flagged on the dashboard and reminded once; a student keeps at most this many visits.
+CLAIM_FOLLOW_UP_DAYS = env.int("CLAIM_FOLLOW_UP_DAYS", default=30)
+CARE_EXPENSES_MAX = env.int("CARE_EXPENSES_MAX", default=500)
+# The calendar feed (deadlines/): no official deadline to answer a CPAM request is published,
+# so the feed suggests answering within this many days of it (the portal's advice, said so).
+CPAM_REPLY_SUGGESTED_DAYS = env.int("CPAM_REPLY_SUGGESTED_DAYS", default=15)
 
 # Retention (`manage.py purge_expired`, daily; docs/retention.md states these values and a
 # test keeps them in step). Proposed defaults, to be confirmed with the data-protection
@@ -349,6 +358,8 @@ ACCOUNT_INACTIVE_MONTHS = env.int("ACCOUNT_INACTIVE_MONTHS", default=12)
 NOTICE_RETENTION_MONTHS = env.int("NOTICE_RETENTION_MONTHS", default=12)
 # Entries of the document access log older than this are deleted (CNIL: 6 months to 1 year).
 ACCESS_LOG_RETENTION_MONTHS = env.int("ACCESS_LOG_RETENTION_MONTHS", default=12)
+# Care expenses (visits and their claims) are deleted this many months after the visit.
+CARE_EXPENSE_RETENTION_MONTHS = env.int("CARE_EXPENSE_RETENTION_MONTHS", default=24)
 
 # E-mail: console in development, SMTP (EMAIL_URL) in production.
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from deadlines import views as deadlines_views
 from guidance import views as guidance_views
 from guidance.sitemaps import SITEMAPS
 from portal import views
@@ -30,6 +31,8 @@ urlpatterns = [
         guidance_views.guide_language_redirect,
         name="guide_page_language_redirect",
     ),
+    # A student's private calendar feed (no language prefix: calendar apps keep the address).
+    path("calendar/<str:token>.ics", deadlines_views.feed, name="deadlines_feed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -40,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("", include("guidance.urls")),
     path("", include("notifications.urls")),
     path("", include("messaging.urls")),
+    path("", include("expenses.urls")),
+    path("", include("deadlines.urls")),
     path("", include("privacy.urls")),
     prefix_default_language=True,
 )

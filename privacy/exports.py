@@ -22,7 +22,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from deadlines.models import CalendarFeed
 from documents.models import Document, DocumentAccessLog, DocumentPage, DocumentVersion
+from expenses.models import CareExpense
 from messaging.models import Message
 from notifications.models import Notice
 from students.models import Registration, ReimbursementTask, StudentProfile
@@ -110,6 +112,7 @@ def profile_data(user: User) -> dict[str, Any] | None:
         "already_registered": profile.already_registered,
         "ehic_held": profile.ehic_held,
         "ehic_expiry": profile.ehic_expiry,
+        "residence_permit_expiry": profile.residence_permit_expiry,
         "created_at": profile.created_at,
         "updated_at": profile.updated_at,
     }
@@ -160,6 +163,50 @@ def reimbursement_tasks_data(user: User) -> list[dict[str, Any]]:
         {"task": _choice(task.task, task.get_task_display()), "completed_on": task.completed_on}
         for task in ReimbursementTask.objects.filter(student=user).order_by("task")
     ]
+
+
+def care_expenses_data(user: User) -> list[dict[str, Any]]:
+    """Each visit the person recorded, what was expected back, and its claim's history."""
+    expenses = (
+        CareExpense.objects.filter(student=user).prefetch_related("events").order_by("visit_date")
+    )
+    return [
+        {
+            "uuid": expense.uuid,
+            "visit_date": expense.visit_date,
+            "kind": _choice(expense.kind, expense.get_kind_display()),
+            "sector": _choice(expense.sector, expense.get_sector_display()),
+            "fee": expense.fee,
+            "gp_declared": expense.gp_declared,
+            "complementary": _choice(expense.complementary, expense.get_complementary_display()),
+            "expected_from_assurance_maladie": expense.expected_insurance,
+            "expected_from_complementary": expense.expected_complementary,
+            "claim": _choice(expense.state, expense.get_state_display()),
+            "sent_on": expense.sent_on,
+            "reimbursed_on": expense.reimbursed_on,
+            "reimbursed_amount": expense.reimbursed_amount,
+            "refused_on": expense.refused_on,
+            "recorded_at": expense.created_at,
+            "claim_events": [
+                {
+                    "state": _choice(event.state, event.get_state_display()),
+                    "occurred_on": event.occurred_on,
+                    "amount": event.amount,
+                    "recorded_at": event.created_at,
+                }
+                for event in expense.events.all()
+            ],
+        }
+        for expense in expenses
+    ]
+
+
+def calendar_feed_data(user: User) -> dict[str, Any] | None:
+    """Whether a private calendar link exists (not the secret itself: it is a key)."""
+    feed = CalendarFeed.objects.filter(student=user).first()
+    if feed is None:
+        return None
+    return {"created_at": feed.created_at, "last_read_by_a_calendar_at": feed.last_read_at}
 
 
 def documents_data(user: User) -> tuple[list[dict[str, Any]], list[ExportedFile]]:
@@ -305,6 +352,8 @@ def personal_data(user: User) -> tuple[dict[str, Any], list[ExportedFile]]:
             "document_accesses": document_accesses_data(user),
             "notices": notices_data(user),
             "messages": messages_data(user),
+            "care_expenses": care_expenses_data(user),
+            "calendar_feed": calendar_feed_data(user),
         }
     return data, files
 

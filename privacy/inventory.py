@@ -39,6 +39,9 @@ ACCOUNT_LINKS: dict[str, Fate] = {
     "documents.Document.owner": Fate.DELETED,
     "notifications.Notice.recipient": Fate.DELETED,
     "messaging.Message.student": Fate.DELETED,
+    # Care expenses with their claims' events, and the calendar feed's secret link.
+    "expenses.CareExpense.student": Fate.DELETED,
+    "deadlines.CalendarFeed.student": Fate.DELETED,
     # The review queue is a proxy of documents.Document.
     "office.PendingDocument.owner": Fate.DELETED,
     # The change history of the person's own profile, registration and documents.

@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from documents.models import Document, DocumentAccessLog, DocumentPage
 from documents.storage import delete_files_on_commit
+from expenses.models import CareExpense
 from notifications.models import Notice, NoticeStatus
 from office.models import NumberAccessLog
 from privacy.services import account_erase, admin_log_pseudonymise
@@ -36,6 +37,7 @@ class Purged:
     notices_deleted: int = 0
     notices_emptied: int = 0
     access_log_entries: int = 0
+    care_expenses: int = 0
 
 
 def months_before(moment: datetime, months: int) -> datetime:
@@ -107,6 +109,12 @@ def expired_number_access_log(*, now: datetime) -> QuerySet[NumberAccessLog]:
     )
 
 
+def expired_care_expenses(*, now: datetime) -> QuerySet[CareExpense]:
+    """Care expenses whose visit is older than CARE_EXPENSE_RETENTION_MONTHS."""
+    cutoff = timezone.localdate(months_before(now, settings.CARE_EXPENSE_RETENTION_MONTHS))
+    return CareExpense.objects.filter(visit_date__lt=cutoff)
+
+
 def apply_retention(*, now: datetime | None = None, dry_run: bool = False) -> Purged:
     """Delete everything past its retention period; in a dry run, only count it."""
     now = now or timezone.now()
@@ -130,6 +138,7 @@ def apply_retention(*, now: datetime | None = None, dry_run: bool = False) -> Pu
         purged.access_log_entries = (
             expired_access_log(now=now).count() + expired_number_access_log(now=now).count()
         )
+        purged.care_expenses = expired_care_expenses(now=now).count()
     else:
         _purge_accounts(purged, now=now)
         _purge_documents(purged, now=now)
@@ -137,6 +146,7 @@ def apply_retention(*, now: datetime | None = None, dry_run: bool = False) -> Pu
         purged.access_log_entries = _delete_count(expired_access_log(now=now)) + _delete_count(
             expired_number_access_log(now=now)
         )
+        purged.care_expenses = _delete_count(expired_care_expenses(now=now))
     logger.info("retention%s: %s", " (dry run)" if dry_run else "", asdict(purged))
     return purged
 

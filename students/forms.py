@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from students import nir, validators
@@ -15,6 +15,10 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+RESIDENCE_PERMIT_PAST_YEARS = 1
+RESIDENCE_PERMIT_FUTURE_YEARS = 10
 
 
 class ProfileForm(forms.ModelForm):
@@ -45,6 +49,7 @@ class ProfileForm(forms.ModelForm):
             "already_registered",
             "ehic_held",
             "ehic_expiry",
+            "residence_permit_expiry",
         ]
         widgets = {
             "date_of_birth": DateInput(attrs={"autocomplete": "bday"}),
@@ -52,6 +57,7 @@ class ProfileForm(forms.ModelForm):
             "academic_year_end": DateInput(),
             "arrival_date": DateInput(),
             "ehic_expiry": DateInput(),
+            "residence_permit_expiry": DateInput(),
             "stay_length": forms.RadioSelect,
             "legal_surname": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "legal_given_names": forms.TextInput(attrs={"autocomplete": "given-name"}),
@@ -90,6 +96,25 @@ class ProfileForm(forms.ModelForm):
     def clean_phone(self):
         phone = self.cleaned_data["phone"]
         return validators.normalised_phone(phone) if phone else phone
+
+    def clean_residence_permit_expiry(self):
+        # A permit still being renewed may have just expired; none lasts more than 10 years
+        # (a resident card), so anything outside that window is a typing error.
+        expiry = self.cleaned_data["residence_permit_expiry"]
+        if expiry is None:
+            return None
+        today = timezone.localdate()
+        earliest = today.replace(year=today.year - RESIDENCE_PERMIT_PAST_YEARS, day=1)
+        latest = today.replace(year=today.year + RESIDENCE_PERMIT_FUTURE_YEARS, day=1)
+        if not earliest <= expiry <= latest:
+            raise forms.ValidationError(
+                _(
+                    "Enter the expiry date printed on your permit: between %(earliest)s and "
+                    "%(latest)s."
+                )
+                % {"earliest": formats.date_format(earliest), "latest": formats.date_format(latest)}
+            )
+        return expiry
 
     def clean(self):
         cleaned = super().clean()

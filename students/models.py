@@ -152,6 +152,17 @@ class StudentProfile(models.Model):
         blank=True,
         help_text=_("As printed on the card (field 9)."),
     )
+    # Optional: only the calendar feed reads it (an event on the day, and one two months
+    # before to start the renewal).
+    residence_permit_expiry = models.DateField(
+        _("residence permit expiry date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. The end of validity printed on your residence permit or validated "
+            "visa; your calendar then reminds you to renew it two months before."
+        ),
+    )
     # Set by the profile service from the year dates, never by a form.
     academic_year = models.ForeignKey(
         AcademicYear,

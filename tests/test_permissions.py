@@ -9,6 +9,8 @@ to GET. Only /en/ is walked: /fr/ resolves to the same views.
 """
 
 import re
+from datetime import date
+from decimal import Decimal
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -17,9 +19,11 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 
+from deadlines.services import feed_regenerate
 from documents.kinds import DocumentKind
 from documents.models import DocumentAccessLog, RejectionReason
 from documents.services import document_accept
+from expenses.services import expense_record
 from guidance.models import Page, PageTranslation, SlugRedirect, Tariff
 from messaging.services import OFFICE_GROUP
 from notifications.models import Notice, NoticeKind
@@ -42,6 +46,7 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 # RE re-authentication first, DASH back to the dashboard.
 A, L, CH = "admin-login", "login", "302 ./change/"
 RE, DASH = "302 /en/accounts/reauthenticate/", "302 /en/dashboard/"
+EXP, CAL = "302 /en/expenses/", "302 /en/calendar/"
 EXPECTED = {
     "healthz": ("200", "200", "200", "200", "200", "200", "200"),
     "robots.txt": ("200", "200", "200", "200", "200", "200", "200"),
@@ -599,6 +604,21 @@ EXPECTED = {
     "<lang>/accessibility/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/account/e-mails/": (L, "200", "200", "200", "200", "200", "200"),
     "<lang>/messages/": (L, "200", "200", "200", "200", "200", "200"),
+    # Care expenses: a student's own; staff have none (an empty page), Alice's are 404 to all.
+    "<lang>/expenses/": (L, "200", "200", "200", "200", "200", "200"),
+    "<lang>/expenses/from-estimate/": (L, "405", "405", "405", "405", "405", "405"),
+    "<lang>/expenses/letter.pdf": (L, "200", EXP, EXP, EXP, EXP, EXP),
+    "<lang>/expenses/<uuid:expense_uuid>/sent/": (L, "200", "404", "404", "404", "404", "404"),
+    "<lang>/expenses/<uuid:expense_uuid>/reimbursed/": (L, EXP, "404", "404", "404", "404", "404"),
+    "<lang>/expenses/<uuid:expense_uuid>/refused/": (L, EXP, "404", "404", "404", "404", "404"),
+    "<lang>/expenses/<uuid:expense_uuid>/delete/": (L, "200", "404", "404", "404", "404", "404"),
+    # The calendar page of whoever is signed in; only Alice has a link to revoke.
+    "<lang>/calendar/": (L, "200", "200", "200", "200", "200", "200"),
+    "<lang>/calendar/new-link/": (L, "200", "200", "200", "200", "200", "200"),
+    "<lang>/calendar/revoke/": (L, "200", CAL, CAL, CAL, CAL, CAL),
+    "<lang>/calendar/download.ics": (L, "200", "200", "200", "200", "200", "200"),
+    # The feed: its secret token is the key, whoever asks (a wrong one is 404: test_feed.py).
+    "calendar/<str:token>.ics": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/account/my-data/": (L, RE, RE, RE, RE, RE, RE),
     "<lang>/account/delete/": (L, RE, RE, "200", "200", "200", "200"),
 }
@@ -640,6 +660,16 @@ def world(alice, charlie, eve, make_profile, upload, django_user_model):  # noqa
     number_log = NumberAccessLog.objects.create(
         actor=root, action="view", student_uuid=alice.uuid, number_kind="provisional"
     )
+    expense = expense_record(
+        student=alice,
+        visit_date=date(2026, 1, 15),
+        kind="gp",
+        sector="1",
+        fee=Decimal("30"),
+        gp_declared=True,
+        complementary="none",
+    )
+    feed = feed_regenerate(student=alice)
     clients = {"anon": Client()}
     for name, user in [("alice", alice), ("charlie", charlie)]:
         clients[name] = Client()
@@ -675,6 +705,8 @@ def world(alice, charlie, eve, make_profile, upload, django_user_model):  # noqa
         "office/pendingdocument": passport,
     }
     return SimpleNamespace(
+        expense=expense,
+        feed=feed,
         alice=alice,
         registration=registration,
         passport=passport,
@@ -691,6 +723,8 @@ def path_for(key, world):
         "task": "declare-gp",
         "registration_uuid": world.registration.uuid,
         "document_uuid": world.passport.uuid,
+        "expense_uuid": world.expense.uuid,
+        "token": world.feed.token,
         "page_uuid": world.page.uuid,
         "kind": DocumentKind.PASSPORT_OR_ID.value,
         "student_uuid": world.alice.uuid,
@@ -742,6 +776,8 @@ PUBLIC = {
     "<lang>/which-path/",
     "<lang>/privacy/",
     "<lang>/accessibility/",
+    # A calendar app reads the feed without a session; the token in the address is the key.
+    "calendar/<str:token>.ics",
     # allauth's pages for people not signed in (login, sign-up, password reset, e-mail
     # confirmation, inactive account): allauth decides what they show.
     "<lang>/accounts/login/",
@@ -764,7 +800,11 @@ ALICES_OBJECTS = [
     key
     for key in EXPECTED
     if key.startswith("<lang>/")
-    and ("<uuid:registration_uuid>" in key or "<uuid:document_uuid>" in key)
+    and (
+        "<uuid:registration_uuid>" in key
+        or "<uuid:document_uuid>" in key
+        or "<uuid:expense_uuid>" in key
+    )
     # POST only: GET is refused (405) to everyone before any object is looked up.
     and not key.endswith(("/accept/", "/reject/"))
 ]

@@ -183,7 +183,7 @@ def test_a_dry_run_counts_and_changes_nothing(
 
     assert report == (
         "would delete: 0 accounts, 1 documents, 1 files, 0 notices (0 more emptied), "
-        "0 access-log entries"
+        "0 access-log entries, 0 care expenses"
     )
     assert Document.objects.count() == 2
     assert len(stored_files(private_storage.root)) == 2
@@ -208,11 +208,11 @@ def test_a_second_run_changes_nothing(
 
     assert first == (
         "deleted: 0 accounts, 2 documents, 3 files, 1 notices (0 more emptied), "
-        "0 access-log entries"
+        "0 access-log entries, 0 care expenses"
     )
     assert second == (
         "deleted: 0 accounts, 0 documents, 0 files, 0 notices (0 more emptied), "
-        "0 access-log entries"
+        "0 access-log entries, 0 care expenses"
     )
 
 
@@ -225,7 +225,7 @@ def test_it_logs_counts_only(alice, alice_registration, upload, purge, caplog):
     (record,) = [r for r in caplog.records if r.name == "privacy.retention"]
     assert record.getMessage() == (
         "retention: {'accounts': 1, 'documents': 0, 'files': 1, 'notices_deleted': 0, "
-        "'notices_emptied': 0, 'access_log_entries': 0}"
+        "'notices_emptied': 0, 'access_log_entries': 0, 'care_expenses': 0}"
     )
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert "alice" not in logged

@@ -22,5 +22,6 @@ class Command(BaseCommand):
             f"{verb}: {purged.accounts} accounts, {purged.documents} documents, "
             f"{purged.files} files, {purged.notices_deleted} notices "
             f"({purged.notices_emptied} more emptied), "
-            f"{purged.access_log_entries} access-log entries"
+            f"{purged.access_log_entries} access-log entries, "
+            f"{purged.care_expenses} care expenses"
         )

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
 from documents.demo import load_demo_documents
+from expenses.demo import load_demo_expenses
 from students.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             )
         people = load_demo_data()
         load_demo_documents(reviewer=User.objects.get(email="admin@example.org"))
+        load_demo_expenses()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded. Demo accounts (password for all: {DEMO_PASSWORD}):"
