@@ -116,8 +116,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app server: allauth's rate limits live here, so a per-process
-# cache would multiply the limits by the number of workers.
+# cache would multiply the limits by the number of workers. The embedded default is the
+# database cache (`make run` needs nothing else); production sets CACHE_URL=redis://…, which
+# django-environ maps to Django's built-in RedisCache (the `redis` client).
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+CACHE_IS_REDIS = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+if CACHE_IS_REDIS:
+    # Fail fast when Redis is unreachable: a page that needs only the database is served
+    # without the cache, one that needs it answers 503 (portal/views.server_error), and
+    # neither keeps a worker waiting. Seconds, per connection attempt and per command.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.5),
+            "socket_timeout": env.float("CACHE_TIMEOUT", default=1.0),
+        }
+    )
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -179,13 +192,22 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Health insurance portal")
 
-# Sessions: short-lived, kept in the database so any app server can serve any request.
-# Idle limits by role and an absolute limit (accounts.middleware.SessionPolicyMiddleware).
+# Sessions: short-lived, shared by every app server. With Redis as the cache they are read
+# from Redis and written through to the database (accounts.sessions: cached_db that keeps
+# working from the database while Redis is unreachable); otherwise they stay in the
+# database. Idle limits by role and an absolute limit
+# (accounts.middleware.SessionPolicyMiddleware), whose activity stamp is written at most
+# once a minute (SESSION_ACTIVITY_RESOLUTION), so most requests write nothing.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="accounts.sessions" if CACHE_IS_REDIS else "django.contrib.sessions.backends.db",
+)
+SESSION_ACTIVITY_RESOLUTION = 60
 SESSION_IDLE_SECONDS_STUDENT = env.int("SESSION_IDLE_SECONDS_STUDENT", default=30 * 60)
 SESSION_IDLE_SECONDS_STAFF = env.int("SESSION_IDLE_SECONDS_STAFF", default=15 * 60)
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS_STUDENT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

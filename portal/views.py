@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.i18n import set_language as django_set_language
 
 from accounts.services import user_set_preferred_language
+from portal.cache import CACHE_UNAVAILABLE
 from portal.context_processors import portal as portal_context
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -53,9 +54,16 @@ def set_language(request):
 
 
 def server_error(request):
-    """The 500 page, or 503 when the database is unreachable; neither touches the database."""
+    """The 500 page, or 503 when the database or the shared cache is unreachable.
+
+    Neither page touches the database or the cache. The cache is needed by what cannot be
+    done safely without it (rate limits on signing in, upload limits): those pages say the
+    service is unavailable for a moment instead of letting the attempt through unchecked.
+    """
     context = {"request": request, **portal_context(request)}
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE + CACHE_UNAVAILABLE):
+        context["cache_down"] = isinstance(error, CACHE_UNAVAILABLE)
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "60"
         return response
