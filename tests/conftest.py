@@ -214,6 +214,7 @@ def redis_cache(settings):
 
     require_redis()
     settings.CACHES = {**settings.CACHES, "default": redis_cache_settings()}
-    caches["default"].clear()
-    yield caches["default"]
-    caches["default"].clear()
+    redis = caches["default"]
+    redis.clear()
+    yield redis
+    redis.clear()  # this one, even if a test pointed the cache elsewhere meanwhile
