@@ -2,6 +2,7 @@
 
 import sys
 
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -40,6 +41,14 @@ def bench_floor(request):
 
     Routed only when settings.BENCH_FLOOR is on (bench/run.py sets it).
     """
+    return render(request, "bench/floor.html")
+
+
+@login_required
+@require_GET
+def bench_floor_signed_in(request):
+    """The signed-in floor: the floor's template for a signed-in person (their session and
+    user read, the idle stamp refreshed at most once a minute). Routed with the floor."""
     return render(request, "bench/floor.html")
 
 
