@@ -18,8 +18,10 @@ def remember_language_for_response(request, language: str) -> None:
 
 
 def mark_session_start(request) -> None:
-    """Record when this login happened, for the absolute session limit."""
-    request.session[_AUTH_STARTED] = int(time.time())
+    """Record when this login happened, for the absolute limit and as the first activity."""
+    now = int(time.time())
+    request.session[_AUTH_STARTED] = now
+    request.session[_LAST_SEEN] = now
 
 
 class PreferredLanguageMiddleware:
