@@ -200,3 +200,41 @@ def test_a_guidance_edit_is_refused_while_redis_cannot_be_told(make_page, redis_
 
     text.refresh_from_db()
     assert text.title == "Test page title en"
+
+
+def test_while_redis_is_down_an_upload_is_refused_clearly_and_stores_nothing(
+    on_redis, redis_down, anon, alice, log_in
+):
+    # The hourly upload limit cannot be counted: refused rather than let through unchecked.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from documents.models import Document
+    from tests.documents import files
+
+    log_in(anon, "alice@example.org")
+    redis_down()
+    anon.raise_request_exception = False
+
+    response = anon.post(
+        "/en/documents/upload/passport-id/",
+        {"files": [SimpleUploadedFile("scan.jpg", files.jpeg())]},
+    )
+
+    assert response.status_code == 503
+    assert "unavailable for a moment" in response.content.decode()
+    assert Document.objects.count() == 0
+
+
+def test_while_redis_is_down_signing_out_is_refused_and_the_session_stays_whole(
+    on_redis, redis_down, anon, alice, log_in
+):
+    # Ending the session in the database only would let Redis serve its copy again later.
+    log_in(anon, "alice@example.org")
+    key = anon.cookies[django_settings.SESSION_COOKIE_NAME].value
+    redis_down()
+    anon.raise_request_exception = False
+
+    response = anon.post("/en/accounts/logout/")
+
+    assert response.status_code == 503
+    assert Session.objects.filter(session_key=key).exists()
