@@ -568,7 +568,8 @@ def write_results(
     *, args, info, data, endpoints, weight, memory, load, started, command, elapsed
 ) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{started:%Y-%m-%d}-{info['host']}.md"
+    shape = "-redis" if args.cache_url else ""
+    path = RESULTS / f"{started:%Y-%m-%d}-{info['host']}{shape}.md"
     weight_total = {
         "gzip": weight["html_gzip"] + sum(row["gzip"] for row in weight["assets"]),
         "raw_html": weight["html_raw"] + sum(row["gzip"] for row in weight["assets"]),
