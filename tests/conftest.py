@@ -30,6 +30,15 @@ PASSWORD = "correct-horse-battery-staple"
 TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
+def cache_queries(count: int) -> int:
+    """What `count` reads of the default cache cost in SQL queries: one each for the
+    database cache, none for Redis (CACHE_URL=redis://…, as in CI's PostgreSQL run)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    return count if isinstance(caches["default"], DatabaseCache) else 0
+
+
 def make_verified_user(*, email: str, language: str = "en", **extra) -> User:
     user = User.objects.create_user(
         email=email, password=PASSWORD, preferred_language=language, **extra
