@@ -96,7 +96,7 @@ def bench_keys() -> tuple[dict, bool]:
     return keys, True
 
 
-def bench_env(database_url: str, keys: dict) -> dict:
+def bench_env(database_url: str, keys: dict, cache_url: str = "") -> dict:
     """Production settings (DEBUG off), plain HTTP on the loopback, the benchmark's keys."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO")}
     env.update(keys)
@@ -118,6 +118,14 @@ def bench_env(database_url: str, keys: dict) -> dict:
             "DOCUMENT_UPLOADS_PER_HOUR": "1000",
         }
     )
+    if cache_url:
+        if urlsplit(cache_url).hostname not in LOOPBACK_NAMES:
+            raise SystemExit("The benchmark's Redis must be on this machine (127.0.0.1).")
+        # The production shape: cache, sessions (read from Redis, written through to the
+        # database) and the page cache on Redis.
+        env["CACHE_URL"] = cache_url
+    else:
+        env.pop("CACHE_URL", None)  # the embedded default: the database cache
     for folder in ("private-media", "upload-tmp", "static"):
         (DATA / folder).mkdir(parents=True, exist_ok=True, mode=0o700)
     return env
@@ -560,7 +568,8 @@ def write_results(
     *, args, info, data, endpoints, weight, memory, load, started, command, elapsed
 ) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{started:%Y-%m-%d}-{info['host']}.md"
+    shape = "-redis" if args.cache_url else ""
+    path = RESULTS / f"{started:%Y-%m-%d}-{info['host']}{shape}.md"
     weight_total = {
         "gzip": weight["html_gzip"] + sum(row["gzip"] for row in weight["assets"]),
         "raw_html": weight["html_raw"] + sum(row["gzip"] for row in weight["assets"]),
@@ -579,6 +588,13 @@ def write_results(
         f"{(data['database_size'] or 0) / MB / 1024:.1f} GB",
         f"- Python {info['python']}, Django {info['django']}, gunicorn {info['gunicorn']} "
         f"({args.workers} sync workers), {info['wrk']}; wrk and PostgreSQL share the machine",
+        "- Cache and sessions: "
+        + (
+            f"Redis (`{args.cache_url}`), sessions read from it and written through to the "
+            "database (the production shape)"
+            if args.cache_url
+            else "the database cache, sessions in the database (the embedded default)"
+        ),
         f"- Load average (1 min) when the pages started: {load[0][0]:.1f}, when they ended: "
         f"{load[1][0]:.1f}. Above the number of CPUs, other programs were competing for them.",
         "",
@@ -646,6 +662,7 @@ def endpoints_for(prepared: dict) -> list[Endpoint]:
     students = f"/admin/office/student/?step=provisional-number&q={prepared['search']}"
     return [
         Endpoint("floor (bare view)", "/bench/floor/", None),
+        Endpoint("signed-in floor", "/bench/floor/signed-in/", "student"),
         Endpoint("guidance page", "/en/guide/register-outside-eu/", None),
         Endpoint("student dashboard", "/en/dashboard/", "student"),
         Endpoint("document list", "/en/documents/", "student"),
@@ -668,7 +685,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3, help="seconds per page, not counted")
     parser.add_argument("--alone", type=int, default=5, help="seconds at one connection")
     parser.add_argument("--upload-rounds", type=int, default=3)
-    parser.add_argument("--only", help="comma-separated page names (floor is always run)")
+    parser.add_argument("--only", help="comma-separated page names (the two floors are always run)")
+    parser.add_argument(
+        "--cache-url",
+        default="",
+        help="the production shape: redis://127.0.0.1:6379/N (default: the database cache)",
+    )
     parser.add_argument("--regenerate", action="store_true", help="new synthetic data")
     args = parser.parse_args()
     command = " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]])
@@ -678,7 +700,7 @@ def main() -> None:
     check_database_url(args.database_url)
     wrk_path = ensure_wrk()
     keys, new_keys = bench_keys()
-    env = bench_env(args.database_url, keys)
+    env = bench_env(args.database_url, keys, args.cache_url)
     ensure_database(args.database_url)
     say("Migrating, creating the cache table, collecting static files")
     manage(env, "migrate", "--noinput", "-v", "0")
@@ -718,6 +740,7 @@ def main() -> None:
     endpoints = endpoints_for(prepared)
     if args.only:
         wanted = {name.strip() for name in args.only.split(",")}
+        wanted |= {"signed-in floor"}
         endpoints = [e for e in endpoints if e is endpoints[0] or e.name in wanted]
     log = DATA / "gunicorn.log"
     say(f"Starting gunicorn ({args.workers} workers); log in {log}")

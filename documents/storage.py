@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from functools import partial
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -23,8 +24,17 @@ def new_file_name(*, owner_uuid: uuid.UUID, extension: str) -> str:
 
 
 def save_file(*, name: str, data: bytes) -> str:
-    """Write a file; return the name the storage used. Raises OSError when storage fails."""
-    return default_storage.save(name, ContentFile(data))
+    """Write a file; return the name the storage used. Raises OSError when storage fails.
+
+    S3-compatible storage (boto3) fails with botocore's own errors (endpoint unreachable,
+    timeouts, refused requests): they are raised as OSError too, so the upload service
+    treats an unreachable bucket like a full disk.
+    """
+    try:
+        return default_storage.save(name, ContentFile(data))
+    except (BotoCoreError, ClientError) as error:
+        logger.warning("Document storage refused a file: %s", type(error).__name__)
+        raise OSError("document storage unavailable") from error
 
 
 def delete_files(names: Iterable[str]) -> None:

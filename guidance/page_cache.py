@@ -24,6 +24,8 @@ from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils import translation
 
+from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable
+
 VERSION_KEY = "guidance:content-version"
 PAGE_TIMEOUT = 24 * 60 * 60
 # Fixed, so that every app server recognises it in a page another one cached.
@@ -31,9 +33,19 @@ TOKEN_PLACEHOLDER = "csrf-token-placeholder-guidance-cache"  # noqa: S105
 _TOKEN_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
 def content_changed(**kwargs) -> None:
-    """Every cached guidance page is stale from the moment the change is committed."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    """Every cached guidance page is stale from the moment the change is committed.
+
+    The cache is asked once before the commit: while it cannot be reached the edit is
+    refused (the error rolls it back, the editor gets the "temporarily unavailable" page),
+    so a page cached before an edit is never served after it once the cache is back.
+    """
+    cache.get(VERSION_KEY)
+    transaction.on_commit(_new_version)
 
 
 def _servable_from_cache(request) -> bool:
@@ -66,12 +78,17 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     if not _servable_from_cache(request):
         return render()
     key = f"guidance:page:{name}:{translation.get_language()}:{_canonical_host(request)}"
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(VERSION_KEY, version, None):
+                version = cache.get(VERSION_KEY, version)
+    except CACHE_UNAVAILABLE:
+        # The page needs only the database: served as for a signed-in visitor.
+        log_cache_unavailable("serving a guidance page")
+        return render()
     entry = found.get(key)
     if entry is not None and entry[0] == version:
         return HttpResponse(entry[1].replace(TOKEN_PLACEHOLDER, get_token(request)))
@@ -80,5 +97,8 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     response = render()
     if response.status_code == 200 and not response.streaming:
         html = _TOKEN_INPUT.sub(rf"\g<1>{TOKEN_PLACEHOLDER}\g<2>", response.content.decode())
-        cache.set(key, (version, html), PAGE_TIMEOUT)
+        try:
+            cache.set(key, (version, html), PAGE_TIMEOUT)
+        except CACHE_UNAVAILABLE:
+            log_cache_unavailable("serving a guidance page")
     return response

@@ -2,7 +2,6 @@
 `office.selectors.students_for_office()` (path, step, step_since, documents_waiting…)."""
 
 from django.contrib import admin
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -11,6 +10,7 @@ from django_countries import countries
 from documents.models import Document, VersionStatus
 from messaging.models import Message, Side
 from office.selectors import stuck, waiting_longer_than
+from portal.cache import get_or_compute
 from students.models import AcademicYear, Status, StudentProfile
 from students.paths import Path
 
@@ -64,12 +64,13 @@ class NationalityFilter(admin.SimpleListFilter):
     parameter_name = "nationality"
 
     def lookups(self, request, model_admin):
-        codes = cache.get(NATIONALITIES_CACHE_KEY)
-        if codes is None:
-            codes = sorted(
+        codes = get_or_compute(
+            NATIONALITIES_CACHE_KEY,
+            lambda: sorted(
                 StudentProfile.objects.order_by().values_list("nationality", flat=True).distinct()
-            )
-            cache.set(NATIONALITIES_CACHE_KEY, codes, NATIONALITIES_CACHE_SECONDS)
+            ),
+            NATIONALITIES_CACHE_SECONDS,
+        )
         return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
 
     def queryset(self, request, queryset):

@@ -9,7 +9,6 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from django.core.cache import cache
 from django.db.models import (
     Count,
     DateTimeField,
@@ -33,6 +32,7 @@ from documents.selectors import versions_waiting_for_review
 from messaging.models import Message
 from messaging.selectors import unread_by_office_subquery, unread_by_office_total
 from office.models import StepThreshold, Student
+from portal.cache import get_or_compute
 from students.models import (
     AcademicYear,
     EventKind,
@@ -299,9 +299,10 @@ SLOW_FIGURES_CACHE_SECONDS = 5 * 60
 
 def _slow_figures(year: AcademicYear | None) -> dict:
     key = f"office:dashboard-slow-figures:{year.pk if year else '-'}"
-    figures = cache.get(key)
-    if figures is not None:
-        return figures
+    return get_or_compute(key, lambda: _compute_slow_figures(year), SLOW_FIGURES_CACHE_SECONDS)
+
+
+def _compute_slow_figures(year: AcademicYear | None) -> dict:
     first_number = (EventKind.SUBMITTED, EventKind.PROVISIONAL_NUMBER)
     definitive = (EventKind.PROVISIONAL_NUMBER, EventKind.DEFINITIVE_NUMBER)
     figures = {
@@ -319,7 +320,6 @@ def _slow_figures(year: AcademicYear | None) -> dict:
             .order_by()
         )
         figures["stuck_by_step"] = {row["status"]: row["count"] for row in stuck_rows}
-    cache.set(key, figures, SLOW_FIGURES_CACHE_SECONDS)
     return figures
 
 

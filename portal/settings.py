@@ -120,18 +120,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two stores, both shared by every app server. `default` holds what may be lost or evicted
-# (cached guidance pages). `ratelimit` holds allauth's rate-limit counters and the markers
-# of second-factor codes already used: security state that must never be evicted, so it is
-# kept apart from anything a visitor can fill (accounts/ratelimit.py explains the choice).
-# Production: a Redis of its own with `maxmemory-policy noeviction` (docker-compose.yml).
-# Default: a database table of its own (`createcachetable` makes it) that drops only
-# expired entries.
+# (cached guidance pages, sessions' fast copies, cached figures). `ratelimit` holds
+# allauth's rate-limit counters and the markers of second-factor codes already used:
+# security state that must never be evicted, so it is kept apart from anything a visitor
+# can fill (accounts/ratelimit.py explains the choice). Production: CACHE_URL=redis://…
+# (Django's built-in RedisCache, the `redis` client) and a Redis of its own with
+# `maxmemory-policy noeviction` for RATELIMIT_CACHE_URL (docker-compose.yml). The embedded
+# default (`make run` needs nothing else): database tables, the rate-limit one dropping
+# only expired entries.
 CACHES = {
     "default": env.cache("CACHE_URL", default="dbcache://django_cache"),
     "ratelimit": env.cache("RATELIMIT_CACHE_URL", default="dbcache://portal_ratelimit"),
 }
 if CACHES["ratelimit"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
     CACHES["ratelimit"]["BACKEND"] = "accounts.ratelimit.NeverEvictingDatabaseCache"
+CACHE_IS_REDIS = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+for _alias in CACHES.values():
+    if _alias["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        # Fail fast when Redis is unreachable: a page that needs only the database is
+        # served without the cache, one that needs it answers 503 (portal/views.server_error),
+        # and neither keeps a worker waiting. Seconds, per connection attempt and command.
+        _alias.setdefault("OPTIONS", {}).update(
+            {
+                "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("CACHE_TIMEOUT", default=1.0),
+            }
+        )
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -207,13 +221,22 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Health insurance portal")
 
-# Sessions: short-lived, kept in the database so any app server can serve any request.
-# Idle limits by role and an absolute limit (accounts.middleware.SessionPolicyMiddleware).
+# Sessions: short-lived, shared by every app server. With Redis as the cache they are read
+# from Redis and written through to the database (accounts.sessions: cached_db that keeps
+# working from the database while Redis is unreachable); otherwise they stay in the
+# database. Idle limits by role and an absolute limit
+# (accounts.middleware.SessionPolicyMiddleware), whose activity stamp is written at most
+# once a minute (SESSION_ACTIVITY_RESOLUTION), so most requests write nothing.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="accounts.sessions" if CACHE_IS_REDIS else "django.contrib.sessions.backends.db",
+)
+SESSION_ACTIVITY_RESOLUTION = 60
 SESSION_IDLE_SECONDS_STUDENT = env.int("SESSION_IDLE_SECONDS_STUDENT", default=30 * 60)
 SESSION_IDLE_SECONDS_STAFF = env.int("SESSION_IDLE_SECONDS_STAFF", default=15 * 60)
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS_STUDENT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -50,7 +50,14 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.BENCH_FLOOR:
-    urlpatterns.append(path("bench/floor/", views.bench_floor, name="bench_floor"))
+    urlpatterns += [
+        path("bench/floor/", views.bench_floor, name="bench_floor"),
+        path(
+            "bench/floor/signed-in/",
+            views.bench_floor_signed_in,
+            name="bench_floor_signed_in",
+        ),
+    ]
 
 handler400 = "portal.views.bad_request"
 handler500 = "portal.views.server_error"

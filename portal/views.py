@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from allauth.core.internal import ratelimit
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -19,6 +20,7 @@ from django.views.i18n import set_language as django_set_language
 
 from accounts.adapter import is_same_origin_path
 from accounts.services import user_set_preferred_language
+from portal.cache import CACHE_UNAVAILABLE
 from portal.context_processors import portal as portal_context
 
 csp_logger = logging.getLogger("portal.csp")
@@ -54,6 +56,14 @@ def bench_floor(request):
     return render(request, "bench/floor.html")
 
 
+@login_required
+@require_GET
+def bench_floor_signed_in(request):
+    """The signed-in floor: the floor's template for a signed-in person (their session and
+    user read, the idle stamp refreshed at most once a minute). Routed with the floor."""
+    return render(request, "bench/floor.html")
+
+
 @require_POST
 def set_language(request):
     """Switch the interface language and remember it on the account of a signed-in user.
@@ -72,9 +82,16 @@ def set_language(request):
 
 
 def server_error(request):
-    """The 500 page, or 503 when the database is unreachable; neither touches the database."""
+    """The 500 page, or 503 when the database or the shared cache is unreachable.
+
+    Neither page touches the database or the cache. The cache is needed by what cannot be
+    done safely without it (rate limits on signing in, upload limits): those pages say the
+    service is unavailable for a moment instead of letting the attempt through unchecked.
+    """
     context = {"request": request, **portal_context(request)}
-    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE + CACHE_UNAVAILABLE):
+        context["cache_down"] = isinstance(error, CACHE_UNAVAILABLE)
         response = HttpResponse(loader.render_to_string("503.html", context), status=503)
         response["Retry-After"] = "60"
         return response

@@ -4,11 +4,11 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from accounts.models import User
+from portal.cache import get_or_compute
 from students.models import (
     AcademicYear,
     EventKind,
@@ -102,14 +102,15 @@ def step_durations() -> dict[str, Histogram]:
 
     Computed by one grouped query when the cache has none.
     """
-    histograms = cache.get(STEP_DURATIONS_CACHE_KEY)
-    if histograms is None:
+
+    def compute() -> dict[str, Histogram]:
         histograms = {step: {} for step in STEP_SPANS}
         for first in _first_event_dates(RegistrationEvent.objects.all()):
             for step, days in _durations(first).items():
                 histograms[step][days] = histograms[step].get(days, 0) + 1
-        cache.set(STEP_DURATIONS_CACHE_KEY, histograms, STEP_DURATIONS_CACHE_SECONDS)
-    return histograms
+        return histograms
+
+    return get_or_compute(STEP_DURATIONS_CACHE_KEY, compute, STEP_DURATIONS_CACHE_SECONDS)
 
 
 def _median(histogram: Histogram) -> float:

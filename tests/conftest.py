@@ -30,6 +30,15 @@ PASSWORD = "correct-horse-battery-staple"
 TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
+def cache_queries(count: int) -> int:
+    """What `count` reads of the default cache cost in SQL queries: one each for the
+    database cache, none for Redis (CACHE_URL=redis://…, as in CI's PostgreSQL run)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    return count if isinstance(caches["default"], DatabaseCache) else 0
+
+
 def make_verified_user(*, email: str, language: str = "en", **extra) -> User:
     user = User.objects.create_user(
         email=email, password=PASSWORD, preferred_language=language, **extra
@@ -171,3 +180,52 @@ def link_in_mail():
         raise AssertionError(f"no link matching {path_pattern!r} in:\n{message.body}")
 
     return find
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """moto's S3 server on 127.0.0.1, one for the whole run (tests/services.py)."""
+    from tests.services import S3Server, free_port
+
+    server = S3Server(free_port(), tmp_path_factory.mktemp("s3") / "moto.log")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_storage(settings, private_files_in_a_temporary_folder, s3_server):
+    """Private documents in a fresh bucket of the S3 endpoint, as STORAGE_BACKEND=s3 does."""
+    import uuid
+
+    bucket = f"private-{uuid.uuid4().hex[:12]}"
+    client = s3_server.client()
+    client.create_bucket(
+        Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+    )
+    settings.STORAGES = {**settings.STORAGES, "default": s3_server.storage_settings(bucket)}
+    from types import SimpleNamespace
+
+    def keys() -> list[str]:
+        listing = client.list_objects_v2(Bucket=bucket)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    return SimpleNamespace(bucket=bucket, client=client, keys=keys, server=s3_server)
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The default cache (and so sessions' cached copies, rate limits, the page cache) on a
+    real Redis, emptied before and after; skipped only where Redis is missing and
+    REQUIRE_SERVICES is not set (tests/services.py)."""
+    from django.core.cache import caches
+
+    from tests.services import redis_cache_settings, require_redis
+
+    require_redis()
+    settings.CACHES = {**settings.CACHES, "default": redis_cache_settings()}
+    redis = caches["default"]
+    redis.clear()
+    yield redis
+    redis.clear()  # this one, even if a test pointed the cache elsewhere meanwhile

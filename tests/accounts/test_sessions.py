@@ -78,3 +78,68 @@ def test_the_idle_limit_holds_on_the_server_whatever_the_browser_sends(anon, ali
         # A browser that kept the cookie (never closed) gets nothing from it.
         assert dashboard_status(anon) == 302
         assert dashboard_status(anon) == 302
+def session_writes(client, path="/en/dashboard/"):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return [
+        q["sql"]
+        for q in queries
+        if "django_session" in q["sql"]
+        and q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))
+    ]
+
+
+def test_pages_within_a_minute_do_not_rewrite_the_session(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        anon.get("/en/dashboard/")  # the first page after the login may stamp the session
+        clock.shift(timedelta(seconds=30))
+
+        assert session_writes(anon) == []
+        clock.shift(timedelta(seconds=29))
+        assert session_writes(anon) == []
+
+
+def test_the_activity_stamp_is_refreshed_once_a_minute_has_passed(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        anon.get("/en/dashboard/")
+        clock.shift(timedelta(seconds=61))
+
+        assert len(session_writes(anon)) == 1
+        assert session_writes(anon) == []
+
+
+def test_the_idle_limit_holds_to_the_minute_without_a_write_per_request(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        anon.get("/en/dashboard/")
+        clock.shift(timedelta(seconds=50))
+        assert dashboard_status(anon) == 200  # within the minute: not written
+
+        # 30 min after the stamp, 29 min 10 s after the last request: signed out, less
+        # than a minute early and never late.
+        clock.shift(timedelta(minutes=29, seconds=11))
+        assert dashboard_status(anon) == 302
+
+
+def test_a_student_active_every_45_seconds_stays_signed_in(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        for _ in range(60):
+            clock.shift(timedelta(seconds=45))
+            assert dashboard_status(anon) == 200
+
+
+def test_an_idle_session_still_sees_public_pages_signed_out(anon, alice, log_in):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        log_in(anon, "alice@example.org")
+        anon.get("/en/dashboard/")
+        clock.shift(timedelta(minutes=31))
+
+        response = anon.get("/en/")
+        assert response.status_code == 200
+        assert not response.wsgi_request.user.is_authenticated

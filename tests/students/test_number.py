@@ -97,7 +97,7 @@ def test_a_signed_in_student_gets_the_same_page_and_nothing_is_written(client, a
         for q in queries
         if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))
     ]
-    # Only the session's idle timer is refreshed, as on every page (SESSION_SAVE_EVERY_REQUEST).
+    # At most the session's idle stamp is refreshed (once a minute, accounts.middleware).
     assert all('"django_session"' in sql for sql in writes)
     assert PROVISIONAL not in str(dict(client.session))
 

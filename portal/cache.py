@@ -1,0 +1,48 @@
+"""What counts as "the shared cache is unreachable", for the places that can do without it.
+
+With Redis as the cache (CACHE_URL=redis://…) a page that only reads the cache to go
+faster (guidance pages, waiting-time medians, filter options, sessions) is served from the
+database while Redis is down. A rate limit or a single-use marker cannot be checked without
+it: those let the error through, and portal.views.server_error answers 503 with a clear
+message rather than a 500 (and rather than letting the attempt through unchecked).
+"""
+
+import logging
+
+from django.core.cache.backends.base import InvalidCacheBackendError
+
+logger = logging.getLogger("portal.cache")
+
+try:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+except ImportError:  # pragma: no cover - redis is a locked dependency
+    CACHE_UNAVAILABLE: tuple[type[BaseException], ...] = (InvalidCacheBackendError,)
+else:
+    CACHE_UNAVAILABLE = (RedisConnectionError, RedisTimeoutError)
+
+
+def log_cache_unavailable(action: str) -> None:
+    logger.warning("Shared cache unreachable, %s without it", action)
+
+
+def get_or_compute(key: str, compute, timeout: int):
+    """The cached value of `key`, or `compute()` stored for `timeout` seconds.
+
+    Only for values the database can always give again: while the cache is unreachable,
+    they are computed on every call.
+    """
+    from django.core.cache import cache
+
+    try:
+        value = cache.get(key)
+    except CACHE_UNAVAILABLE:
+        log_cache_unavailable(f"computing {key}")
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, timeout)
+        except CACHE_UNAVAILABLE:
+            log_cache_unavailable(f"computing {key}")
+    return value
