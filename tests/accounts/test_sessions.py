@@ -78,6 +78,8 @@ def test_the_idle_limit_holds_on_the_server_whatever_the_browser_sends(anon, ali
         # A browser that kept the cookie (never closed) gets nothing from it.
         assert dashboard_status(anon) == 302
         assert dashboard_status(anon) == 302
+
+
 def session_writes(client, path="/en/dashboard/"):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
