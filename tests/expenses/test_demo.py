@@ -9,7 +9,8 @@ from expenses.models import CareExpense, ClaimState
 from expenses.selectors import overdue_claims
 
 
-def test_the_demo_gives_amara_three_visits_twice_the_same(db):
+def test_the_demo_gives_amara_three_visits_twice_the_same(db, settings):
+    settings.DEBUG = True  # demo data exists only for a local try-out
     for _ in range(2):
         call_command("load_demo_data", stdout=StringIO())
 
