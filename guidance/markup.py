@@ -1,8 +1,9 @@
 """Markdown for guidance pages: rendering, sanitising, and the sections' stable anchors.
 
 Editors write ordinary Markdown in the admin; it is rendered as CommonMark (markdown-it-py,
-with tables) so that a nested list indented by two spaces nests, as authors expect; the HTML is sanitised with nh3 so that a script, an
-inline event handler or an iframe can never reach a public page, whoever typed it.
+with tables) so that a nested list indented by two spaces nests, as authors expect. The
+HTML is sanitised with nh3 so that a script, an inline event handler or an iframe can never
+reach a public page, whoever typed it.
 Pure functions, no database: the content migration uses them too.
 """
 

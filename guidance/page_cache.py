@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.utils import translation
+from django.utils import timezone, translation
 
 VERSION_KEY = "guidance:content-version"
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -48,7 +48,9 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
     if not _servable_from_cache(request):
         return render()
-    key = f"guidance:page:{name}:{translation.get_language()}:{request.get_host()}"
+    # The day is part of the key: a page's dated figures are filled in for the day shown.
+    day = timezone.localdate().isoformat()
+    key = f"guidance:page:{name}:{translation.get_language()}:{day}:{request.get_host()}"
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:

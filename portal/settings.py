@@ -97,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
                 "messaging.context_processors.unread_messages",
+                "guidance.context_processors.health_service",
             ],
         },
     },

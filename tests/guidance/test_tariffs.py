@@ -42,6 +42,14 @@ DOMAIN_7 = [
     (P.PF_MAX_PER_DAY, date(2005, 1, 1), None, "4", "likely"),
     (P.PF_EXEMPTION_AGE, None, None, "18", "confirmed"),
     (P.PATHWAY_MIN_AGE, None, None, "16", "confirmed"),
+    # Dated values the pages show (DOMAIN.md §7, §4d-e, §5.3).
+    (P.CSS_CEILING_FREE, date(2024, 4, 1), date(2025, 3, 31), "10166", "confirmed"),
+    (P.CSS_CEILING_FREE, date(2025, 4, 1), date(2026, 3, 31), "10339", "confirmed"),
+    (P.CSS_CEILING_CONTRIBUTION, date(2024, 4, 1), date(2025, 3, 31), "13724", "confirmed"),
+    (P.CSS_CEILING_CONTRIBUTION, date(2025, 4, 1), date(2026, 3, 31), "13957", "likely"),
+    (P.CVEC_AMOUNT, date(2023, 9, 1), date(2024, 8, 31), "100", "confirmed"),
+    (P.CVEC_AMOUNT, date(2024, 9, 1), date(2025, 8, 31), "103", "confirmed"),
+    (P.CVEC_AMOUNT, date(2025, 9, 1), date(2026, 8, 31), "105", "confirmed"),
 ]
 
 
