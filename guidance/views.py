@@ -14,7 +14,7 @@ from guidance.forms import EstimateForm
 from guidance.models import Audience, Parameter
 from guidance.qr import qr_svg
 from guidance.selectors import PageText
-from guidance.tariffs import FeeRequired, MissingTariff, estimate, explain
+from guidance.tariffs import FeeRequired, InvalidVisit, MissingTariff, estimate, explain
 
 QR_MAX_AGE = 60 * 60 * 24
 # The page that shows the university's own health service details above its text.
@@ -207,11 +207,13 @@ def estimate_view(request):
     if form.is_bound and form.is_valid():
         tariffs = selectors.tariffs_on(form.cleaned_data["date"])
         try:
-            result = estimate(form.visit(), tariffs)
+            result = estimate(visit=form.visit(), tariffs=tariffs)
         except FeeRequired:
             form.add_error(
                 "fee", _("Type the fee the doctor charged: there is no convention fee to assume.")
             )
+        except InvalidVisit:
+            form.add_error("complementary", _("This combination is not possible."))
         except MissingTariff as missing:
             form.add_error(
                 "date",
