@@ -1,0 +1,62 @@
+"""French typography, applied when a French page is rendered rather than typed by hand.
+
+French puts a non-breaking space before ":", ";", "?" and "!". Translators and editors
+type an ordinary space (or none at all in some catalogues); a line could then break
+before the sign. Rather than asking every author to type U+00A0, the text of French HTML
+pages is corrected on the way out: an ordinary space (or several) before one of these
+signs becomes a single non-breaking space. Only text between tags changes: never tags,
+attributes, addresses, or the content of script, style, pre, code and textarea.
+"""
+
+import re
+
+NBSP = "\u00a0"
+_TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_RAW_ELEMENTS = ("script", "style", "pre", "code", "textarea")
+_OPENING = re.compile(r"<(%s)\b" % "|".join(_RAW_ELEMENTS), re.IGNORECASE)
+_CLOSING = re.compile(r"</(%s)\s*>" % "|".join(_RAW_ELEMENTS), re.IGNORECASE)
+# Spaces (not line breaks inside the source, which are not shown as such) before the sign,
+# the sign being followed by a space, the end of the text or closing punctuation.
+_SPACE_BEFORE_SIGN = re.compile(r"(?<=\S)[ ]+(?=[:;?!](?:[\s»)\"”’.,]|$))")
+
+
+def french_text(text: str) -> str:
+    """One text node with a non-breaking space before : ; ? !"""
+    return _SPACE_BEFORE_SIGN.sub(NBSP, text)
+
+
+def french_html(html: str) -> str:
+    """The HTML with French spacing in its text nodes only."""
+    parts = _TAG_OR_TEXT.split(html)
+    raw_depth = 0
+    for index, part in enumerate(parts):
+        if index % 2:  # a tag or a comment
+            if _OPENING.match(part) and not part.endswith("/>"):
+                raw_depth += 1
+            elif _CLOSING.match(part):
+                raw_depth = max(0, raw_depth - 1)
+            continue
+        if raw_depth == 0 and part:
+            parts[index] = french_text(part)
+    return "".join(parts)
+
+
+class FrenchTypographyMiddleware:
+    """French spacing on every French HTML page outside the admin (Django's own is right)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import translation
+
+        response = self.get_response(request)
+        if (
+            translation.get_language() == "fr"
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not request.path.startswith("/admin/")
+        ):
+            charset = response.charset or "utf-8"
+            response.content = french_html(response.content.decode(charset)).encode(charset)
+        return response
