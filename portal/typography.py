@@ -13,16 +13,28 @@ import re
 NBSP = "\u00a0"
 _TAG_OR_TEXT = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _RAW_ELEMENTS = ("script", "style", "pre", "code", "textarea")
-_OPENING = re.compile(r"<(%s)\b" % "|".join(_RAW_ELEMENTS), re.IGNORECASE)
-_CLOSING = re.compile(r"</(%s)\s*>" % "|".join(_RAW_ELEMENTS), re.IGNORECASE)
-# Spaces (not line breaks inside the source, which are not shown as such) before the sign,
-# the sign being followed by a space, the end of the text or closing punctuation.
-_SPACE_BEFORE_SIGN = re.compile(r"(?<=\S)[ ]+(?=[:;?!](?:[\s»)\"”’.,]|$))")
+_OPENING = re.compile(r"<({})\b".format("|".join(_RAW_ELEMENTS)), re.IGNORECASE)
+_CLOSING = re.compile(r"</({})\s*>".format("|".join(_RAW_ELEMENTS)), re.IGNORECASE)
+# The sign must be followed by a space, the end of the text or closing punctuation, so that
+# "https://…" and "?q=…" written as text stay as they are.
+_FOLLOW = r"(?=[:;?!](?:[\s»)\"”’.,]|$))"
+# Ordinary spaces before the sign; or none, after a word (a digit before ":" is a time, 10:30).
+_SPACES_BEFORE_SIGN = re.compile(r"(?<=\S)[ ]+" + _FOLLOW)
+_NO_SPACE_BEFORE_COLON = re.compile(r"(?<=[^\s\d])(?=:(?:[\s»)\"”’.,]|$))")
+_NO_SPACE_BEFORE_OTHERS = re.compile(r"(?<=\S)(?=[;?!](?:[\s»)\"”’.,]|$))")
+# A text node that starts with the sign, right after an inline element: "<b>Note</b>: …"
+_SIGN_AT_START = re.compile(r"^" + _FOLLOW)
+_INLINE_CLOSING = re.compile(r"</(a|abbr|b|em|i|span|strong|time|code)\s*>", re.IGNORECASE)
 
 
-def french_text(text: str) -> str:
+def french_text(text: str, *, after_inline: bool = False) -> str:
     """One text node with a non-breaking space before : ; ? !"""
-    return _SPACE_BEFORE_SIGN.sub(NBSP, text)
+    text = _SPACES_BEFORE_SIGN.sub(NBSP, text)
+    text = _NO_SPACE_BEFORE_COLON.sub(NBSP, text)
+    text = _NO_SPACE_BEFORE_OTHERS.sub(NBSP, text)
+    if after_inline:
+        text = _SIGN_AT_START.sub(NBSP, text)
+    return text
 
 
 def french_html(html: str) -> str:
@@ -37,7 +49,8 @@ def french_html(html: str) -> str:
                 raw_depth = max(0, raw_depth - 1)
             continue
         if raw_depth == 0 and part:
-            parts[index] = french_text(part)
+            after_inline = index > 0 and bool(_INLINE_CLOSING.match(parts[index - 1]))
+            parts[index] = french_text(part, after_inline=after_inline)
     return "".join(parts)
 
 
