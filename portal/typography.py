@@ -23,7 +23,8 @@ _SPACES_BEFORE_SIGN = re.compile(r"(?<=\S)[ ]+" + _FOLLOW)
 _NO_SPACE_BEFORE_COLON = re.compile(r"(?<=[^\s\d])(?=:(?:[\s»)\"”’.,]|$))")
 _NO_SPACE_BEFORE_OTHERS = re.compile(r"(?<=\S)(?=[;?!](?:[\s»)\"”’.,]|$))")
 # A text node that starts with the sign, right after an inline element: "<b>Note</b>: …"
-_SIGN_AT_START = re.compile(r"^" + _FOLLOW)
+_SIGN_AT_START = re.compile(r"^[ ]*" + _FOLLOW)
+_SPACES_AT_START = re.compile(r"^[ ]+" + _FOLLOW)
 _INLINE_CLOSING = re.compile(r"</(a|abbr|b|em|i|span|strong|time|code)\s*>", re.IGNORECASE)
 
 
@@ -34,6 +35,8 @@ def french_text(text: str, *, after_inline: bool = False) -> str:
     text = _NO_SPACE_BEFORE_OTHERS.sub(NBSP, text)
     if after_inline:
         text = _SIGN_AT_START.sub(NBSP, text)
+    else:
+        text = _SPACES_AT_START.sub(NBSP, text)
     return text
 
 

@@ -72,3 +72,22 @@ def test_headings_inside_code_blocks_are_not_sections():
 
     assert markup.body_problems(body) == []
     assert [section.anchor for section in markup.sections(body)] == ["real"]
+
+
+def test_a_list_indented_by_two_spaces_nests_as_commonmark_says():
+    html = markup.render(
+        "- **Civil-status document**. One of these:\n"
+        "  - a full copy of your birth certificate;\n"
+        "  - a family record book.\n\n"
+        "  A paragraph of the same item.\n"
+        "- **Parental authorisation** if you are under 16.\n"
+    )
+
+    assert re.search(r"<li>\s*<p><strong>Civil-status document</strong>.*?<ul>\s*<li>", html, re.S)
+    assert "<p>A paragraph of the same item.</p>\n</li>" in html
+    assert re.search(r"<li>\s*<p><strong>Parental authorisation</strong>", html)
+    assert "- **" not in html
+
+
+def test_an_anchor_on_a_lower_heading_becomes_its_id_too():
+    assert '<h3 id="details">Details</h3>' in markup.render("### Details {#details}")
