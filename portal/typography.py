@@ -33,11 +33,10 @@ def french_text(text: str, *, after_inline: bool = False) -> str:
     text = _SPACES_BEFORE_SIGN.sub(NBSP, text)
     text = _NO_SPACE_BEFORE_COLON.sub(NBSP, text)
     text = _NO_SPACE_BEFORE_OTHERS.sub(NBSP, text)
-    if after_inline:
-        text = _SIGN_AT_START.sub(NBSP, text)
-    else:
-        text = _SPACES_AT_START.sub(NBSP, text)
-    return text
+    # At the start of a node, a sign right after an inline element ("<b>Note</b>: …") is
+    # prose too; after a block, only spaces typed before it are.
+    at_start = _SIGN_AT_START if after_inline else _SPACES_AT_START
+    return at_start.sub(NBSP, text)
 
 
 def french_html(html: str) -> str:
