@@ -279,8 +279,9 @@ def estimate(*, visit: Visit, tariffs: Tariffs) -> Estimate:
 class Line:
     key: str
     label: str
-    amount: str  # already formatted for the active language, or "" when not available
+    amount: str  # already formatted for the active language
     explanation: str
+    in_words: bool = False  # a rule in words ("70 % of the base − 2 €"), not a sum
 
 
 def euros(amount: Decimal) -> str:
@@ -419,6 +420,7 @@ def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
             gettext("Base de remboursement (reimbursement base)"),
             amount(result.base),
             _base_sentence(result, tariffs),
+            in_words=result.base is None,
         ),
         Line("rate", gettext("Reimbursement rate"), percent(result.rate), _rate_sentence(result)),
         Line(
@@ -440,6 +442,7 @@ def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
                     "of it, minus the participation forfaitaire; anything charged above the "
                     "base stays with you or your complementary."
                 ),
+                in_words=True,
             )
         )
         return lines
