@@ -235,7 +235,7 @@ def facts_to_recheck(*, today: date) -> list[FactToRecheck]:
             found.append(
                 FactToRecheck(
                     kind="dated-value",
-                    label=str(row),
+                    label=f"{row.get_parameter_display()}: {_plain_number(row.value)}",
                     reason=reason,
                     checked_on=row.checked_on,
                     valid_until=row.effective_to,
@@ -266,6 +266,13 @@ def facts_to_recheck(*, today: date) -> list[FactToRecheck]:
     }
     found.sort(key=lambda item: (order[item.reason], item.checked_on or date.min))
     return found
+
+
+def _plain_number(value: Decimal) -> str:
+    from django.utils.formats import number_format
+
+    places = 0 if value == value.to_integral_value() else 2
+    return number_format(value, places, force_grouping=True)
 
 
 def health_service() -> HealthService | None:
