@@ -138,6 +138,7 @@ def tariffs_on(day: date) -> dict[str, TariffValue]:
             effective_from=row.effective_from,
             effective_to=row.effective_to,
             unit=row.unit,
+            checked_on=row.checked_on,
         )
         for row in rows
     }

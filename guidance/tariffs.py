@@ -59,6 +59,7 @@ class TariffValue:
     effective_from: date | None = None
     effective_to: date | None = None
     unit: str = ""
+    checked_on: date | None = None  # when someone last compared it with its source
 
     @property
     def label(self) -> str:
@@ -133,6 +134,12 @@ class Estimate:
     @property
     def unconfirmed(self) -> tuple[TariffValue, ...]:
         return tuple(value for value in self.used if not value.is_confirmed)
+
+    @property
+    def checked_on(self) -> date | None:
+        """When the least recently checked value used here was last checked."""
+        dates = [value.checked_on for value in self.used if value.checked_on is not None]
+        return min(dates) if dates else None
 
 
 def cents(amount: Decimal) -> Decimal:

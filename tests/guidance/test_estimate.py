@@ -230,3 +230,10 @@ def test_a_sector_2_specialist_explains_what_to_ask_the_doctor(client):
     assert "not available" not in result
     assert "Ask the doctor" in result
     assert "OPTAM" in result
+
+
+def test_the_estimate_says_when_its_values_were_checked(client):
+    response = client.get("/en/estimate/", {"date": "2025-06-01", "fee": "30"})
+
+    # The tariffs read from the archived sources of January 2026 (migration 0005).
+    assert 'Values checked on <time datetime="2026-01-31">' in result_of(response)
