@@ -15,7 +15,7 @@ def result_of(response) -> str:
 def line(response, key: str) -> str:
     """The amount shown on one line of the estimate."""
     block = result_of(response).split(f"estimate-line-{key}")[1]
-    return block.split('class="estimate-amount">')[1].split("<")[0]
+    return block.split('class="estimate-amount')[1].split(">", 1)[1].split("<")[0]
 
 
 def test_without_a_query_it_shows_the_form_and_no_estimate(client):
