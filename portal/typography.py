@@ -74,4 +74,8 @@ class FrenchTypographyMiddleware:
         ):
             charset = response.charset or "utf-8"
             response.content = french_html(response.content.decode(charset)).encode(charset)
+            # A non-breaking space is two bytes where a space was one: a length set by an
+            # inner middleware (CommonMiddleware) would cut the end of the page off.
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         return response

@@ -48,3 +48,11 @@ def test_french_pages_get_it_and_english_pages_do_not(client, db):
 
     assert f"Téléphone{NBSP}: 36 46" in french
     assert "Phone: 36 46" in english
+
+
+def test_the_length_header_follows_the_longer_page(client, db):
+    response = client.get("/fr/guide/campus-health-service/")
+
+    # A non-breaking space takes two bytes: the header must not cut the page short.
+    assert int(response["Content-Length"]) == len(response.content)
+    assert response.content.rstrip().endswith(b"</html>")
