@@ -75,7 +75,7 @@ KIND_HINTS = {
 SLOT_FILE_NAMES = {
     DocumentKind.PASSPORT_OR_ID: "piece-identite.pdf",
     DocumentKind.RESIDENCE_PERMIT: "titre-de-sejour.pdf",
-    DocumentKind.SCHOOL_CERTIFICATE: "certificat-de-scolarite.pdf",
+    DocumentKind.SCHOOL_CERTIFICATE: "attestation-de-scolarite.pdf",
     DocumentKind.RIB: "rib.pdf",
     DocumentKind.BIRTH_DOCUMENT: "acte-de-naissance.pdf",
     DocumentKind.SWORN_TRANSLATION: "traduction-acte-de-naissance.pdf",

@@ -3,16 +3,17 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from guidance import services
-from guidance.models import Page, PageTranslation, SlugRedirect, Tariff
+from guidance import selectors, services
+from guidance.models import Fact, HealthService, Page, PageTranslation, SlugRedirect, Tariff
 
 SOURCE_SEPARATOR = " | "
 
@@ -183,7 +184,15 @@ class SlugRedirectAdmin(admin.ModelAdmin):
 
 @admin.register(Tariff)
 class TariffAdmin(SimpleHistoryAdmin):
-    list_display = ["parameter", "effective_from", "effective_to", "value", "unit", "confidence"]
+    list_display = [
+        "parameter",
+        "effective_from",
+        "effective_to",
+        "value",
+        "unit",
+        "confidence",
+        "checked_on",
+    ]
     list_filter = ["parameter", "confidence"]
     search_fields = ["source", "note"]
     fields = [
@@ -194,5 +203,86 @@ class TariffAdmin(SimpleHistoryAdmin):
         "unit",
         "source",
         "confidence",
+        "checked_on",
         "note",
     ]
+
+
+class NeedsRecheckFilter(admin.SimpleListFilter):
+    title = _("re-check")
+    parameter_name = "recheck"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("to re-check")), ("no", _("fresh"))]
+
+    def queryset(self, request, queryset):
+        if self.value() not in {"yes", "no"}:
+            return queryset
+        today = timezone.localdate()
+        stale = [fact.pk for fact in queryset if fact.recheck_reason(today)]
+        if self.value() == "yes":
+            return queryset.filter(pk__in=stale)
+        return queryset.exclude(pk__in=stale)
+
+
+@admin.register(Fact)
+class FactAdmin(SimpleHistoryAdmin):
+    list_display = ["key", "statement", "checked_on", "valid_until", "confidence"]
+    list_filter = [NeedsRecheckFilter, "confidence", "pages"]
+    search_fields = ["key", "statement", "source_title"]
+    filter_horizontal = ["pages"]
+    fields = [
+        "key",
+        "statement",
+        "source_title",
+        "source_url",
+        "checked_on",
+        "valid_until",
+        "confidence",
+        "pages",
+    ]
+
+    def get_urls(self):
+        recheck = path(
+            "recheck/",
+            self.admin_site.admin_view(self.recheck_view),
+            name="guidance_fact_recheck",
+        )
+        return [recheck, *super().get_urls()]
+
+    def recheck_view(self, request):
+        """Every fact, dated value and health-service detail to check again, most urgent first."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        items = selectors.facts_to_recheck(today=timezone.localdate())
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Facts to re-check"),
+            "items": items,
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/guidance/fact/recheck.html", context)
+
+
+@admin.register(HealthService)
+class HealthServiceAdmin(SimpleHistoryAdmin):
+    """One row: the university fills in its own student health service."""
+
+    fields = [
+        "name",
+        "address",
+        "phone",
+        "booking_url",
+        "website_url",
+        "hours_en",
+        "hours_fr",
+        "source_title",
+        "source_url",
+        "checked_on",
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not HealthService.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -10,11 +10,11 @@ class GuidanceConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from guidance.models import Page, PageTranslation, SlugRedirect
+        from guidance.models import Fact, HealthService, Page, PageTranslation, SlugRedirect, Tariff
         from guidance.page_cache import content_changed
 
         # Not a workflow: only the cache of rendered pages follows every change, whoever
         # made it (admin, services, the content loader, a data migration).
-        for model in (Page, PageTranslation, SlugRedirect):
+        for model in (Page, PageTranslation, SlugRedirect, Fact, Tariff, HealthService):
             post_save.connect(content_changed, sender=model, dispatch_uid=f"cache-{model}")
             post_delete.connect(content_changed, sender=model, dispatch_uid=f"cache-del-{model}")

@@ -112,3 +112,50 @@ def load(*, page_model, translation_model, directory: Path = CONTENT_DIR, update
             continue
         written += 1
     return written
+
+
+FACTS_FILE = CONTENT_DIR / "facts.yaml"
+FACT_KEYS = ("key", "statement", "source_title", "checked_on", "confidence", "pages")
+
+
+def read_facts(path: Path = FACTS_FILE) -> list[dict]:
+    """The facts the pages state (guidance/content/facts.yaml), checked."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    facts = []
+    for item in items:
+        missing = [key for key in FACT_KEYS if key not in item]
+        if missing:
+            raise ContentError(f"{path.name}: fact {item.get('key')!r} misses {missing}")
+        for name in ("checked_on", "valid_until"):
+            value = item.get(name)
+            if value is not None and not isinstance(value, date):
+                item[name] = date.fromisoformat(str(value))
+        facts.append(item)
+    return facts
+
+
+def load_facts(*, fact_model, page_model, path: Path = FACTS_FILE, update=False) -> int:
+    """Create the facts that do not exist yet (all of them with `update`), linked to pages."""
+    written = 0
+    pages = {page.slug: page for page in page_model.objects.all()}
+    for item in read_facts(path):
+        fields = {
+            "statement": item["statement"].strip(),
+            "source_title": item["source_title"].strip(),
+            "source_url": item.get("source_url") or "",
+            "checked_on": item["checked_on"],
+            "valid_until": item.get("valid_until"),
+            "confidence": item["confidence"],
+        }
+        fact = fact_model.objects.filter(key=item["key"]).first()
+        if fact is None:
+            fact = fact_model.objects.create(key=item["key"], **fields)
+        elif update:
+            for name, value in fields.items():
+                setattr(fact, name, value)
+            fact.save()
+        else:
+            continue
+        fact.pages.set([pages[slug] for slug in item["pages"] if slug in pages])
+        written += 1
+    return written

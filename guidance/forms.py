@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guidance.tariffs import Complementary, Kind, Sector, Visit
+from guidance.tariffs import Complementary, Insured, Kind, Sector, Visit
 
 MAX_FEE = Decimal("10000")
 
@@ -14,15 +14,25 @@ class EstimateForm(forms.Form):
 
     Names and values are promises to the campus health service's links: date (YYYY-MM-DD),
     fee (euros, dot or comma), sector (1, 2-optam, 2, non-contracted), gp (yes, no),
-    age (years), complementary (none, css, private), kind (gp, specialist-direct).
+    age (years), complementary (none, css, private), kind (gp, specialist-direct),
+    insured (french, ehic; french when absent, so older links keep their meaning).
     """
 
-    FIELDS = ("date", "kind", "sector", "fee", "gp", "age", "complementary")
+    FIELDS = ("date", "insured", "kind", "sector", "fee", "gp", "age", "complementary")
 
     date = forms.DateField(
         label=_("Date of the consultation"),
         input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    insured = forms.ChoiceField(
+        label=_("Who insures you"),
+        choices=Insured.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "EU, EEA and Swiss students who have not registered in France are treated on "
+            "their EHIC."
+        ),
     )
     kind = forms.ChoiceField(
         label=_("Kind of consultation"), choices=Kind.choices, widget=forms.RadioSelect
@@ -43,6 +53,7 @@ class EstimateForm(forms.Form):
         label=_("Have you declared a médecin traitant (regular GP)?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],
         widget=forms.RadioSelect,
+        help_text=_("Does not matter with an EHIC: there is no penalty without one."),
     )
     age = forms.IntegerField(
         label=_("Age (years)"),
@@ -59,6 +70,7 @@ class EstimateForm(forms.Form):
     def defaults(cls) -> dict[str, str]:
         return {
             "date": timezone.localdate().isoformat(),
+            "insured": Insured.FRENCH,
             "kind": Kind.GP,
             "sector": Sector.SECTOR_1,
             "fee": "",
@@ -90,6 +102,21 @@ class EstimateForm(forms.Form):
             raise forms.ValidationError(_("Write the fee with at most two decimals."))
         return fee
 
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("insured") == Insured.EHIC
+            and cleaned.get("complementary") == Complementary.CSS
+        ):
+            self.add_error(
+                "complementary",
+                _(
+                    "The complémentaire santé solidaire needs French health insurance: with "
+                    "an EHIC, choose “None” or a private complementary."
+                ),
+            )
+        return cleaned
+
     def visit(self) -> Visit:
         data = self.cleaned_data
         return Visit(
@@ -99,4 +126,5 @@ class EstimateForm(forms.Form):
             gp_declared=data["gp"] == "yes",
             age=data["age"],
             complementary=data["complementary"],
+            insured=data["insured"],
         )

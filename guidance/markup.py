@@ -1,7 +1,9 @@
 """Markdown for guidance pages: rendering, sanitising, and the sections' stable anchors.
 
-Editors write Markdown in the admin; the HTML is sanitised with nh3 so that a script, an
-inline event handler or an iframe can never reach a public page, whoever typed it.
+Editors write ordinary Markdown in the admin; it is rendered as CommonMark (markdown-it-py,
+with tables) so that a nested list indented by two spaces nests, as authors expect. The
+HTML is sanitised with nh3 so that a script, an inline event handler or an iframe can never
+reach a public page, whoever typed it.
 Pure functions, no database: the content migration uses them too.
 """
 
@@ -9,8 +11,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 # A section heading carries its own anchor: "## Declaring a GP {#declare-a-gp}". The anchor is
 # what printed posters and partners link to, so it never derives from the heading's text.
@@ -128,11 +130,42 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# "{#anchor}" at the end of a heading's text (any level): the heading's id.
+HEADING_ANCHOR = re.compile(r"[ \t]*\{#(?P<anchor>[^}\s]*)\}[ \t]*$")
+
+
+def _heading_anchors(state) -> None:
+    """A core rule: move a heading's trailing "{#anchor}" into its id attribute."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        inline = tokens[index + 1]
+        match = HEADING_ANCHOR.search(inline.content)
+        if not match:
+            continue
+        inline.content = inline.content[: match.start()]
+        last = inline.children[-1] if inline.children else None
+        if last is not None and last.type == "text":
+            last.content = HEADING_ANCHOR.sub("", last.content)
+        if ANCHOR.match(match["anchor"]):
+            token.attrSet("id", match["anchor"])
+
+
+def _renderer() -> MarkdownIt:
+    # CommonMark with tables. Raw HTML is passed on, as Python-Markdown did (editors use
+    # <abbr>, <dl>), and nh3 below is what removes anything not on the allow-list.
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.core.ruler.push("heading_anchors", _heading_anchors)
+    return md
+
+
+_MARKDOWN = _renderer()
+
+
 def render(body: str) -> str:
-    """Markdown to sanitised HTML; `{#anchor}` on a heading becomes its id."""
-    html = markdown.markdown(
-        body, extensions=["attr_list", "tables", "sane_lists"], output_format="html"
-    )
+    """Markdown (CommonMark) to sanitised HTML; `{#anchor}` on a heading becomes its id."""
+    html = _MARKDOWN.render(body)
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -1,5 +1,7 @@
 """Guidance pages (one row per language under a shared page) and the estimator's dated tariffs."""
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -235,6 +237,15 @@ class Parameter(models.TextChoices):
         "pathway_min_age",
         _("Age under which the pathway's lower rate does not apply"),
     )
+    CSS_CEILING_FREE = (
+        "css_ceiling_free_single_mainland",
+        _("Free CSS: yearly resources ceiling, single person, mainland France"),
+    )
+    CSS_CEILING_CONTRIBUTION = (
+        "css_ceiling_with_contribution_single_mainland",
+        _("CSS with contribution: yearly resources ceiling, single person, mainland France"),
+    )
+    CVEC_AMOUNT = "cvec_amount", _("CVEC (student life contribution), per academic year")
 
 
 class Tariff(models.Model):
@@ -265,6 +276,12 @@ class Tariff(models.Model):
     )
     confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices)
     note = models.TextField(_("note"), blank=True)
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone last compared this value with its source. Empty: never."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -310,3 +327,109 @@ class Tariff(models.Model):
                     "value the day before this one starts."
                 )
             )
+
+
+# A fact not checked for this long goes on the editors' "facts to re-check" list.
+RECHECK_AFTER_DAYS = 183
+
+
+class RecheckReason(models.TextChoices):
+    VALIDITY_ENDED = "validity-ended", _("its validity has ended")
+    NEVER_CHECKED = "never-checked", _("never checked against its source")
+    CHECK_TOO_OLD = "check-too-old", _("not checked for six months")
+
+
+def recheck_reason(*, checked_on: date | None, valid_until: date | None, today: date) -> str | None:
+    """Why a fact must be checked again on `today`, or None while it is fresh."""
+    if valid_until is not None and valid_until < today:
+        return RecheckReason.VALIDITY_ENDED
+    if checked_on is None:
+        return RecheckReason.NEVER_CHECKED
+    if (today - checked_on).days > RECHECK_AFTER_DAYS:
+        return RecheckReason.CHECK_TOO_OLD
+    return None
+
+
+class Fact(models.Model):
+    """A figure or rule that guidance pages state, with its source and when it was checked.
+
+    Declared once (guidance/content/facts.yaml, then the admin) and linked to the pages that
+    state it: a page shows the date of its least recently checked fact.
+    """
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    statement = models.TextField(_("what the pages say"))
+    source_title = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The day someone last compared the pages with the source. Empty: never."),
+    )
+    valid_until = models.DateField(
+        _("valid until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day the fact is known to hold (a dated figure). Empty: no end known."),
+    )
+    confidence = models.CharField(_("confidence"), max_length=12, choices=Confidence.choices)
+    pages = models.ManyToManyField(
+        Page, related_name="facts", blank=True, verbose_name=_("pages that state it")
+    )
+    history = HistoricalRecords(m2m_fields=[pages])
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("fact")
+        verbose_name_plural = _("facts")
+
+    def __str__(self):
+        return self.key
+
+    def recheck_reason(self, today: date) -> str | None:
+        return recheck_reason(checked_on=self.checked_on, valid_until=self.valid_until, today=today)
+
+
+class HealthService(models.Model):
+    """The university's own student health service (SSE): filled in by the university.
+
+    One row. Shown on the campus-health page, the posters and the student's dashboard.
+    """
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    booking_url = models.URLField(_("booking link"), max_length=500, blank=True)
+    website_url = models.URLField(_("website"), max_length=500, blank=True)
+    hours_en = models.TextField(_("opening hours, in English"), blank=True)
+    hours_fr = models.TextField(_("opening hours, in French"), blank=True)
+    source_title = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Where these details come from.")
+    )
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the university confirmed these details. Empty: not confirmed yet."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("student health service")
+        verbose_name_plural = _("student health service")
+
+    def __str__(self):
+        return self.name or str(_("student health service"))
+
+    def hours(self, language: str) -> str:
+        return self.hours_fr if language == "fr" else self.hours_en
+
+    @property
+    def hours_text(self) -> str:
+        """The opening hours in the active language (templates cannot pass it)."""
+        return self.hours(translation.get_language() or settings.LANGUAGE_CODE)
+
+    def recheck_reason(self, today: date) -> str | None:
+        return recheck_reason(checked_on=self.checked_on, valid_until=None, today=today)

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
-from django.utils import translation
+from django.utils import timezone, translation
 
 from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable
 
@@ -77,7 +77,9 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
     if not _servable_from_cache(request):
         return render()
-    key = f"guidance:page:{name}:{translation.get_language()}:{_canonical_host(request)}"
+    # The day is part of the key: a page's dated figures are filled in for the day shown.
+    day = timezone.localdate().isoformat()
+    key = f"guidance:page:{name}:{translation.get_language()}:{day}:{_canonical_host(request)}"
     try:
         found = cache.get_many([VERSION_KEY, key])
         version = found.get(VERSION_KEY)

@@ -1,13 +1,24 @@
 """Reads for guidance pages and tariffs."""
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 
-from guidance.models import Page, PageTranslation, SlugRedirect, Tariff
+from guidance.models import (
+    Fact,
+    HealthService,
+    Page,
+    PageTranslation,
+    RecheckReason,
+    SlugRedirect,
+    Tariff,
+    recheck_reason,
+)
 from guidance.tariffs import TariffValue
 
 # PostgreSQL text-search configuration for each portal language: stemming and stop words.
@@ -43,7 +54,7 @@ def text_for_language(page: Page, language: str) -> PageText | None:
 
 
 def _published_pages() -> QuerySet[Page]:
-    return Page.objects.filter(is_published=True).prefetch_related("translations")
+    return Page.objects.filter(is_published=True).prefetch_related("translations", "facts")
 
 
 def published_pages(*, language: str) -> list[PageText]:
@@ -127,6 +138,144 @@ def tariffs_on(day: date) -> dict[str, TariffValue]:
             effective_from=row.effective_from,
             effective_to=row.effective_to,
             unit=row.unit,
+            checked_on=row.checked_on,
         )
         for row in rows
     }
+
+
+# --- Dated figures, facts to re-check and the health service --------------------------------
+
+# A dated figure in a body: "{value:css_ceiling_free_single_mainland}".
+DATED_VALUE = re.compile(r"\{value:(?P<parameter>[a-z0-9_]+)\}")
+
+
+@dataclass(frozen=True)
+class DatedFigure:
+    """A dated value as a page shows it on a day: in force, or the last one known."""
+
+    parameter: str
+    value: Decimal
+    unit: str
+    effective_from: date | None
+    effective_to: date | None
+    expired: bool  # the day is past the end of the last known period
+
+
+def dated_figures(*, parameters: set[str], day: date) -> dict[str, DatedFigure]:
+    """For each parameter, the row in force on `day`, else the latest row if `day` is past it."""
+    figures: dict[str, DatedFigure] = {}
+    rows = Tariff.objects.filter(parameter__in=parameters).order_by(
+        "parameter", F("effective_from").asc(nulls_first=True)
+    )
+    for row in rows:
+        starts_in_time = row.effective_from is None or row.effective_from <= day
+        if not starts_in_time:
+            continue
+        # Rows are in order, so a later row that has started replaces an earlier one.
+        figures[row.parameter] = DatedFigure(
+            parameter=row.parameter,
+            value=row.value,
+            unit=row.unit,
+            effective_from=row.effective_from,
+            effective_to=row.effective_to,
+            expired=row.effective_to is not None and row.effective_to < day,
+        )
+    return figures
+
+
+def page_checked_on(page: Page) -> date | None:
+    """The day the page's least recently checked fact was checked (facts prefetched)."""
+    dates = [fact.checked_on for fact in page.facts.all() if fact.checked_on is not None]
+    return min(dates) if dates else None
+
+
+@dataclass(frozen=True)
+class FactToRecheck:
+    kind: str  # "fact", "dated-value" or "health-service"
+    label: str
+    reason: str
+    checked_on: date | None
+    valid_until: date | None
+    source: str
+    admin_url: str
+
+    @property
+    def reason_label(self) -> str:
+        return str(RecheckReason(self.reason).label)
+
+
+def facts_to_recheck(*, today: date) -> list[FactToRecheck]:
+    """Every fact, dated value and health-service detail that must be checked again."""
+    from django.urls import reverse
+
+    found: list[FactToRecheck] = []
+    for fact in Fact.objects.all():
+        reason = fact.recheck_reason(today)
+        if reason:
+            found.append(
+                FactToRecheck(
+                    kind="fact",
+                    label=fact.statement,
+                    reason=reason,
+                    checked_on=fact.checked_on,
+                    valid_until=fact.valid_until,
+                    source=fact.source_title,
+                    admin_url=reverse("admin:guidance_fact_change", args=[fact.pk]),
+                )
+            )
+    latest: dict[str, Tariff] = {}
+    for row in Tariff.objects.order_by("parameter", F("effective_from").asc(nulls_first=True)):
+        latest[row.parameter] = row
+    for row in latest.values():
+        # Only the last row of each parameter can need a successor; older rows are history.
+        reason = recheck_reason(
+            checked_on=row.checked_on, valid_until=row.effective_to, today=today
+        )
+        if reason:
+            found.append(
+                FactToRecheck(
+                    kind="dated-value",
+                    label=f"{row.get_parameter_display()}: {_plain_number(row.value)}",
+                    reason=reason,
+                    checked_on=row.checked_on,
+                    valid_until=row.effective_to,
+                    source=row.source,
+                    admin_url=reverse("admin:guidance_tariff_change", args=[row.pk]),
+                )
+            )
+    service = HealthService.objects.first()
+    if service is not None:
+        reason = service.recheck_reason(today)
+        if reason:
+            found.append(
+                FactToRecheck(
+                    kind="health-service",
+                    label=str(service),
+                    reason=reason,
+                    checked_on=service.checked_on,
+                    valid_until=None,
+                    source=service.source_title,
+                    admin_url=reverse("admin:guidance_healthservice_change", args=[service.pk]),
+                )
+            )
+    # Expired first, then never checked, then the oldest check.
+    order = {
+        RecheckReason.VALIDITY_ENDED: 0,
+        RecheckReason.NEVER_CHECKED: 1,
+        RecheckReason.CHECK_TOO_OLD: 2,
+    }
+    found.sort(key=lambda item: (order[item.reason], item.checked_on or date.min))
+    return found
+
+
+def _plain_number(value: Decimal) -> str:
+    from django.utils.formats import number_format
+
+    places = 0 if value == value.to_integral_value() else 2
+    return number_format(value, places, force_grouping=True)
+
+
+def health_service() -> HealthService | None:
+    """The university's student health service, as the university filled it in."""
+    return HealthService.objects.first()

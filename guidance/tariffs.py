@@ -35,6 +35,13 @@ class Sector(models.TextChoices):
     NON_CONTRACTED = "non-contracted", _("Non-contracted (secteur 3)")
 
 
+class Insured(models.TextChoices):
+    """Who insures the patient: the French Assurance Maladie, or a home scheme via the EHIC."""
+
+    FRENCH = "french", _("The French Assurance Maladie")
+    EHIC = "ehic", _("A European Health Insurance Card (EHIC) from another country")
+
+
 class Complementary(models.TextChoices):
     NONE = "none", _("None")
     CSS = "css", _("Complémentaire santé solidaire (CSS)")
@@ -52,6 +59,7 @@ class TariffValue:
     effective_from: date | None = None
     effective_to: date | None = None
     unit: str = ""
+    checked_on: date | None = None  # when someone last compared it with its source
 
     @property
     def label(self) -> str:
@@ -85,6 +93,11 @@ class Visit:
     gp_declared: bool
     age: int | None  # None: an adult (18 or over)
     complementary: str
+    insured: str = Insured.FRENCH
+
+
+class InvalidVisit(ValueError):
+    """A combination that cannot happen, e.g. the CSS with an EHIC (it needs French cover)."""
 
 
 class MissingTariff(Exception):
@@ -122,6 +135,12 @@ class Estimate:
     def unconfirmed(self) -> tuple[TariffValue, ...]:
         return tuple(value for value in self.used if not value.is_confirmed)
 
+    @property
+    def checked_on(self) -> date | None:
+        """When the least recently checked value used here was last checked."""
+        dates = [value.checked_on for value in self.used if value.checked_on is not None]
+        return min(dates) if dates else None
+
 
 def cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
@@ -144,8 +163,21 @@ def convention_fee(visit: Visit, tariffs: Tariffs) -> TariffValue | None:
     return tariffs.get(Parameter.GP_FEE_SECTOR1)
 
 
-def estimate(visit: Visit, tariffs: Tariffs) -> Estimate:
-    """What the Assurance Maladie, a complementary and the patient pay for one consultation."""
+def estimate(*, visit: Visit, tariffs: Tariffs) -> Estimate:
+    """What the Assurance Maladie, a complementary and the patient pay for one consultation.
+
+    A pure function: `tariffs` are the values in force on the day of care
+    (`guidance.selectors.tariffs_on(day)`), so the same visit on another day uses that day's
+    fees, rates and participation forfaitaire. Amounts are Decimals rounded to the cent;
+    `base`, `insurance_pays`, `complementary_pays`, `extra_fee` and `left_to_pay` are None
+    when no sourced tariff gives the base (a sector-2 specialist): `base_reason` says why.
+
+    Raises FeeRequired when no fee is given and there is no convention fee to assume,
+    MissingTariff when a value the rules need has no row for the day, and InvalidVisit for
+    the CSS with an EHIC (the CSS needs French affiliation, DOMAIN.md §9.3).
+    """
+    if visit.insured == Insured.EHIC and visit.complementary == Complementary.CSS:
+        raise InvalidVisit("css-needs-french-insurance")
     used: list[TariffValue] = []
 
     def use(value: TariffValue) -> Decimal:
@@ -190,7 +222,11 @@ def estimate(visit: Visit, tariffs: Tariffs) -> Estimate:
     rate_in = _require(tariffs, Parameter.RATE_IN_PATHWAY)
     pathway_age = tariffs.get(Parameter.PATHWAY_MIN_AGE)
     direct = visit.kind == Kind.SPECIALIST_DIRECT
-    if pathway_age is not None and visit.age is not None and visit.age < use(pathway_age):
+    if visit.insured == Insured.EHIC:
+        # Care on an EHIC is outside the médecin-traitant pathway altogether: no penalty for
+        # not having declared a GP (DOMAIN.md §9.3).
+        in_pathway, pathway_reason = True, "ehic"
+    elif pathway_age is not None and visit.age is not None and visit.age < use(pathway_age):
         in_pathway, pathway_reason = True, "under-16"
     elif visit.gp_declared:
         in_pathway, pathway_reason = True, "direct-with-gp" if direct else "gp-declared"
@@ -250,8 +286,9 @@ def estimate(visit: Visit, tariffs: Tariffs) -> Estimate:
 class Line:
     key: str
     label: str
-    amount: str  # already formatted for the active language, or "" when not available
+    amount: str  # already formatted for the active language
     explanation: str
+    in_words: bool = False  # a rule in words ("70 % of the base − 2 €"), not a sum
 
 
 def euros(amount: Decimal) -> str:
@@ -286,12 +323,15 @@ def _base_sentence(result: Estimate, tariffs: Tariffs) -> str:
         ) % {"base": euros(result.base)}
     if reason == "no-tariff":
         return gettext(
-            "The portal has no sourced convention fee for this consultation on this date, so "
-            "it cannot compute the base."
+            "Our sources give no convention fee for this consultation on this date, so the "
+            "base cannot be worked out here. Ask the doctor for the base de remboursement "
+            "(tarif de convention) of the consultation: it is printed on the feuille de soins."
         )
     return gettext(
-        "The portal has no sourced convention fee for specialists outside sector 1, so it "
-        "cannot compute the base: look the doctor up in the annuaire santé ameli."
+        "Our sources give no convention fee for specialists outside sector 1, so the base "
+        "cannot be worked out here. Ask the doctor (or the secretary, before the visit) "
+        "whether they are in OPTAM and what the base de remboursement of the consultation "
+        "is; the annuaire santé ameli also shows their sector and usual fees."
     )
 
 
@@ -313,6 +353,10 @@ def _rate_sentence(result: Estimate) -> str:
             "reimbursed at the lower, outside-the-pathway rate."
         ),
         "under-16": gettext("Under 16 the pathway rules do not apply: the full rate is paid."),
+        "ehic": gettext(
+            "Care on a European Health Insurance Card is outside the médecin-traitant "
+            "pathway: there is no penalty for not having declared a GP in France."
+        ),
     }[result.pathway_reason]
 
 
@@ -329,10 +373,12 @@ def _participation_sentence(result: Estimate, tariffs: Tariffs) -> str:
     if cap is not None and per_day is not None:
         return gettext(
             "A flat amount taken off every doctor's visit (at most %(cap)s a year and %(count)s "
-            "a day with the same doctor); no complementary insurance may pay it back."
+            "a day with the same doctor); almost no complementary insurance pays it back "
+            "(responsible policies may not)."
         ) % {"cap": euros(cap.value), "count": number_format(per_day.value, 0)}
     return gettext(
-        "A flat amount taken off every doctor's visit; no complementary insurance may pay it back."
+        "A flat amount taken off every doctor's visit; almost no complementary insurance pays "
+        "it back (responsible policies may not)."
     )
 
 
@@ -346,9 +392,9 @@ def _complementary_sentence(result: Estimate) -> str:
                 "nothing at a doctor's who applies the convention fee."
             )
         return gettext(
-            "Outside the pathway, our sources do not say that the complémentaire santé "
-            "solidaire pays the 40-point increase; we assume, as for other responsible "
-            "policies, that it pays only 30 % of the base."
+            "With the complémentaire santé solidaire you pay nothing only inside the pathway. "
+            "Without a declared médecin traitant it pays 30 % of the base, and the 40-point "
+            "increase stays with you."
         )
     if result.in_pathway:
         return gettext(
@@ -363,10 +409,11 @@ def _complementary_sentence(result: Estimate) -> str:
 
 def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
     """The estimate as lines, each with its amount and one sentence saying where it comes from."""
-    not_available = gettext("not available")
+    # Without a sourced base the amount is the rule itself, e.g. "70 % of the base − 2.00 €".
+    unknown_base = gettext("depends on the doctor's base")
 
     def amount(value: Decimal | None) -> str:
-        return not_available if value is None else euros(value)
+        return unknown_base if value is None else euros(value)
 
     fee_sentence = (
         gettext("You did not give a fee: this is the convention fee for a GP on this date.")
@@ -380,6 +427,7 @@ def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
             gettext("Base de remboursement (reimbursement base)"),
             amount(result.base),
             _base_sentence(result, tariffs),
+            in_words=result.base is None,
         ),
         Line("rate", gettext("Reimbursement rate"), percent(result.rate), _rate_sentence(result)),
         Line(
@@ -394,8 +442,14 @@ def explain(result: Estimate, tariffs: Tariffs) -> list[Line]:
             Line(
                 "insurance",
                 gettext("The Assurance Maladie pays"),
-                not_available,
-                gettext("Without the base, the reimbursement cannot be computed."),
+                gettext("%(rate)s of the base − %(pf)s")
+                % {"rate": percent(result.rate), "pf": euros(result.participation)},
+                gettext(
+                    "Once the doctor tells you the base, the Assurance Maladie pays this share "
+                    "of it, minus the participation forfaitaire; anything charged above the "
+                    "base stays with you or your complementary."
+                ),
+                in_words=True,
             )
         )
         return lines

@@ -6,21 +6,23 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from guidance import page_cache, selectors
+from guidance import figures, page_cache, selectors
 from guidance.forms import EstimateForm
 from guidance.models import Audience, Parameter
 from guidance.qr import qr_svg
 from guidance.selectors import PageText
-from guidance.tariffs import FeeRequired, MissingTariff, estimate, explain
+from guidance.tariffs import FeeRequired, InvalidVisit, MissingTariff, estimate, explain
 
 QR_MAX_AGE = 60 * 60 * 24
+# The page that shows the university's own health service details above its text.
+HEALTH_SERVICE_PAGE = "campus-health-service"
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,15 @@ def _guide_page(request, slug):
     return render(
         request,
         "guidance/page.html",
-        {"item": found, "text": found.text, "page": found.page, "alternates": alternates},
+        {
+            "item": found,
+            "text": found.text,
+            "page": found.page,
+            "alternates": alternates,
+            "body_html": figures.fill(found.text.body_html, day=timezone.localdate()),
+            "checked_on": selectors.page_checked_on(found.page),
+            "shows_health_service": found.page.slug == HEALTH_SERVICE_PAGE,
+        },
     )
 
 
@@ -306,11 +316,13 @@ def estimate_view(request):
     if form.is_bound and form.is_valid():
         tariffs = selectors.tariffs_on(form.cleaned_data["date"])
         try:
-            result = estimate(form.visit(), tariffs)
+            result = estimate(visit=form.visit(), tariffs=tariffs)
         except FeeRequired:
             form.add_error(
                 "fee", _("Type the fee the doctor charged: there is no convention fee to assume.")
             )
+        except InvalidVisit:
+            form.add_error("complementary", _("This combination is not possible."))
         except MissingTariff as missing:
             form.add_error(
                 "date",

@@ -56,6 +56,8 @@ ACCOUNT_LINKS: dict[str, Fate] = {
     "guidance.HistoricalPage.history_user": Fate.UNLINKED,
     "guidance.HistoricalPageTranslation.history_user": Fate.UNLINKED,
     "guidance.HistoricalTariff.history_user": Fate.UNLINKED,
+    "guidance.HistoricalFact.history_user": Fate.UNLINKED,
+    "guidance.HistoricalHealthService.history_user": Fate.UNLINKED,
     "office.HistoricalStudentProfile.history_user": Fate.UNLINKED,
     "office.HistoricalRegistration.history_user": Fate.UNLINKED,
     "office.HistoricalDocument.history_user": Fate.UNLINKED,

@@ -17,8 +17,9 @@ SWITZERLAND = frozenset({"CH"})
 
 EU_EEA_SWISS = EU_MEMBER_STATES | EEA_NON_EU | SWITZERLAND
 
-# EU documents need no French translation, except Greek and Bulgarian ones (DOMAIN.md §5b).
-EU_DOCUMENTS_NEEDING_TRANSLATION = frozenset({"GR", "BG"})
+# Documents in most EU languages need no French translation; the CPAM's list leaves out at
+# least Greek, Bulgarian, Estonian and Slovene (DOMAIN.md §9.10, correcting §5b).
+EU_DOCUMENTS_NEEDING_TRANSLATION = frozenset({"GR", "BG", "EE", "SI"})
 
 FRANCE = "FR"
 CANADA = "CA"

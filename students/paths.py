@@ -134,5 +134,7 @@ def route(facts: StudentFacts) -> PathDecision:
         if nationality in EU_DOCUMENTS_NEEDING_TRANSLATION:
             flags.add(Flag.TRANSLATION_NEEDED)
         return PathDecision(Path.EU_REGISTER, frozenset(flags))
-    flags.add(Flag.TRANSLATION_NEEDED)
+    # No sworn translation is assumed for students from outside the EU: the CPAM accepts
+    # civil-status documents in about twenty languages as they are (DOMAIN.md §9.1); a
+    # translation is asked for when the CPAM asks for one.
     return PathDecision(Path.NON_EU, frozenset(flags))

@@ -24,7 +24,7 @@ from documents.kinds import DocumentKind
 from documents.models import DocumentAccessLog, RejectionReason
 from documents.services import document_accept
 from expenses.services import expense_record
-from guidance.models import Page, PageTranslation, SlugRedirect, Tariff
+from guidance.models import Fact, HealthService, Page, PageTranslation, SlugRedirect, Tariff
 from messaging.services import OFFICE_GROUP
 from notifications.models import Notice, NoticeKind
 from office.models import NumberAccessLog, StepThreshold
@@ -204,6 +204,54 @@ EXPECTED = {
     "admin/guidance/slugredirect/<path:object_id>/delete/": (A, A, A, "403", "403", "403", "200"),
     "admin/guidance/slugredirect/<path:object_id>/change/": (A, A, A, "403", "403", "200", "200"),
     "admin/guidance/slugredirect/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
+    "admin/guidance/fact/recheck/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/fact/^([^/]+)/history/([^/]+)/$": (A, A, A, "404", "404", "404", "404"),
+    "admin/guidance/fact/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/fact/add/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/fact/<path:object_id>/history/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/fact/<path:object_id>/delete/": (A, A, A, "403", "403", "403", "200"),
+    "admin/guidance/fact/<path:object_id>/change/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/fact/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
+    # One row, filled in by the university: never added twice, never deleted.
+    "admin/guidance/healthservice/^([^/]+)/history/([^/]+)/$": (
+        A,
+        A,
+        A,
+        "404",
+        "404",
+        "404",
+        "404",
+    ),
+    "admin/guidance/healthservice/": (A, A, A, "403", "403", "200", "200"),
+    "admin/guidance/healthservice/add/": (A, A, A, "403", "403", "403", "403"),
+    "admin/guidance/healthservice/<path:object_id>/history/": (
+        A,
+        A,
+        A,
+        "403",
+        "403",
+        "200",
+        "200",
+    ),
+    "admin/guidance/healthservice/<path:object_id>/delete/": (
+        A,
+        A,
+        A,
+        "403",
+        "403",
+        "403",
+        "403",
+    ),
+    "admin/guidance/healthservice/<path:object_id>/change/": (
+        A,
+        A,
+        A,
+        "403",
+        "403",
+        "200",
+        "200",
+    ),
+    "admin/guidance/healthservice/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
     "admin/guidance/tariff/^([^/]+)/history/([^/]+)/$": (A, A, A, "404", "404", "404", "404"),
     "admin/guidance/tariff/": (A, A, A, "403", "403", "200", "200"),
     "admin/guidance/tariff/add/": (A, A, A, "403", "403", "200", "200"),
@@ -693,6 +741,8 @@ def world(alice, charlie, eve, make_profile, upload, django_user_model):  # noqa
         "guidance/pagetranslation": PageTranslation.objects.filter(page=guide).first(),
         "guidance/slugredirect": SlugRedirect.objects.first(),
         "guidance/tariff": Tariff.objects.first(),
+        "guidance/fact": Fact.objects.first(),
+        "guidance/healthservice": HealthService.objects.first(),
         "notifications/notice": notice,
         "documents/document": passport,
         "documents/rejectionreason": RejectionReason.objects.first(),

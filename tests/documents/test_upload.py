@@ -342,5 +342,5 @@ def test_it_sends_to_the_replace_page_when_the_document_has_a_file(alice_client,
 def test_it_speaks_french(alice_client, nothing_stored):
     response = post_raw(alice_client, [("x.exe", b"MZ")], url="/fr/documents/upload/rib/")
 
-    assert "Formats acceptés : PDF, JPEG, PNG (10 Mo maximum)." in response.content.decode()
+    assert "Formats acceptés\u00a0: PDF, JPEG, PNG (10 Mo maximum)." in response.content.decode()
     nothing_stored()

@@ -106,6 +106,8 @@ REFERENCE_MODELS = [
     "guidance.PageTranslation",
     "guidance.SlugRedirect",
     "guidance.Tariff",
+    "guidance.Fact",
+    "guidance.HealthService",
     "documents.RejectionReason",
     # The staff roles (office 0002), with their permissions by natural key: the permissions
     # are recreated after each test with other ids.

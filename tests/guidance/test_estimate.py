@@ -1,5 +1,7 @@
 """The estimator: /<lang>/estimate/, reading its inputs from the query string."""
 
+import re
+
 import pytest
 import time_machine
 
@@ -13,7 +15,7 @@ def result_of(response) -> str:
 def line(response, key: str) -> str:
     """The amount shown on one line of the estimate."""
     block = result_of(response).split(f"estimate-line-{key}")[1]
-    return block.split('class="estimate-amount">')[1].split("<")[0]
+    return block.split('class="estimate-amount')[1].split(">", 1)[1].split("<")[0]
 
 
 def test_without_a_query_it_shows_the_form_and_no_estimate(client):
@@ -81,7 +83,11 @@ def test_a_fee_with_a_comma_is_read(client):
         ({"age": "17", "fee": "30"}, "participation", "0.00 €"),
         ({"age": "15", "fee": "30", "gp": "no"}, "insurance", "21.00 €"),
         ({"kind": "specialist-direct", "fee": "50"}, "insurance", "33.00 €"),
-        ({"kind": "specialist-direct", "fee": "50", "sector": "2"}, "insurance", "not available"),
+        (
+            {"kind": "specialist-direct", "fee": "50", "sector": "2"},
+            "insurance",
+            "70 % of the base − 2.00 €",
+        ),
     ],
 )
 def test_every_input_of_the_query_string_is_read(client, query, key, expected):
@@ -146,3 +152,88 @@ def test_the_estimator_costs_a_bounded_number_of_queries(client, django_assert_m
 
     with django_assert_max_num_queries(2):
         client.get("/fr/estimate/", {"date": "2024-06-01", "fee": "26,50"})
+
+
+# --- Students treated on a European Health Insurance Card (DOMAIN.md §9.3) ----------------
+
+
+@pytest.mark.parametrize("gp", ["yes", "no"])
+def test_an_ehic_visit_has_no_pathway_penalty(client, gp):
+    # 30 € GP, sector 1, with or without a declared GP: 70 % × 30 − 2 = 19 €.
+    response = client.get(
+        "/en/estimate/", {"date": "2025-06-01", "insured": "ehic", "fee": "30", "gp": gp}
+    )
+
+    assert line(response, "insurance") == "19.00 €"
+    assert line(response, "rate") == "70 %"
+    assert line(response, "participation") == "2.00 €"
+    assert "no penalty for not having declared a GP" in result_of(response)
+
+
+def test_a_french_insured_visit_without_a_gp_keeps_the_penalty(client):
+    response = client.get(
+        "/en/estimate/", {"date": "2025-06-01", "insured": "french", "fee": "30", "gp": "no"}
+    )
+
+    assert line(response, "insurance") == "7.00 €"
+
+
+def test_without_insured_in_the_query_the_patient_is_insured_in_france(client):
+    # Links printed before the EHIC choice existed keep their meaning.
+    response = client.get("/en/estimate/", {"date": "2025-06-01", "fee": "30", "gp": "no"})
+
+    assert line(response, "insurance") == "7.00 €"
+    radio = re.search(
+        r'<input[^>]*name="insured"[^>]*value="french"[^>]*>', response.content.decode()
+    )
+    assert radio is not None and "checked" in radio.group(0)
+
+
+def test_an_ehic_visit_in_french(client):
+    response = client.get(
+        "/fr/estimate/", {"date": "2025-06-01", "insured": "ehic", "fee": "30", "gp": "no"}
+    )
+
+    assert line(response, "insurance") == "19,00 €"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_css_with_an_ehic_is_refused_with_a_reason(client, language):
+    response = client.get(
+        f"/{language}/estimate/",
+        {"insured": "ehic", "complementary": "css", "fee": "30", "date": "2025-06-01"},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="result-heading"' not in html
+    assert 'id="error_1_id_complementary"' in html
+    expected = (
+        "needs French health insurance" if language == "en" else "assurance maladie française"
+    )
+    assert expected in html
+
+
+def test_a_wrong_insured_value_is_an_error_on_its_field(client):
+    html = client.get("/en/estimate/", {"insured": "martian"}).content.decode()
+
+    assert 'id="error_1_id_insured"' in html
+
+
+def test_a_sector_2_specialist_explains_what_to_ask_the_doctor(client):
+    response = client.get(
+        "/en/estimate/",
+        {"date": "2025-06-01", "kind": "specialist-direct", "sector": "2", "fee": "60"},
+    )
+
+    result = result_of(response)
+    assert "not available" not in result
+    assert "Ask the doctor" in result
+    assert "OPTAM" in result
+
+
+def test_the_estimate_says_when_its_values_were_checked(client):
+    response = client.get("/en/estimate/", {"date": "2025-06-01", "fee": "30"})
+
+    # The tariffs read from the archived sources of January 2026 (migration 0005).
+    assert 'Values checked on <time datetime="2026-01-31">' in result_of(response)

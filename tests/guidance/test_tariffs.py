@@ -15,6 +15,8 @@ from guidance.models import Parameter
 from guidance.tariffs import (
     Complementary,
     FeeRequired,
+    Insured,
+    InvalidVisit,
     Kind,
     MissingTariff,
     Sector,
@@ -42,6 +44,14 @@ DOMAIN_7 = [
     (P.PF_MAX_PER_DAY, date(2005, 1, 1), None, "4", "likely"),
     (P.PF_EXEMPTION_AGE, None, None, "18", "confirmed"),
     (P.PATHWAY_MIN_AGE, None, None, "16", "confirmed"),
+    # Dated values the pages show (DOMAIN.md §7, §4d-e, §5.3).
+    (P.CSS_CEILING_FREE, date(2024, 4, 1), date(2025, 3, 31), "10166", "confirmed"),
+    (P.CSS_CEILING_FREE, date(2025, 4, 1), date(2026, 3, 31), "10339", "confirmed"),
+    (P.CSS_CEILING_CONTRIBUTION, date(2024, 4, 1), date(2025, 3, 31), "13724", "confirmed"),
+    (P.CSS_CEILING_CONTRIBUTION, date(2025, 4, 1), date(2026, 3, 31), "13957", "likely"),
+    (P.CVEC_AMOUNT, date(2023, 9, 1), date(2024, 8, 31), "100", "confirmed"),
+    (P.CVEC_AMOUNT, date(2024, 9, 1), date(2025, 8, 31), "103", "confirmed"),
+    (P.CVEC_AMOUNT, date(2025, 9, 1), date(2026, 8, 31), "105", "confirmed"),
 ]
 
 
@@ -68,6 +78,7 @@ def visit(
     kind=Kind.GP,
     age=None,
     complementary=Complementary.NONE,
+    insured=Insured.FRENCH,
 ) -> Visit:
     return Visit(
         kind=kind,
@@ -76,6 +87,7 @@ def visit(
         gp_declared=gp,
         age=age,
         complementary=complementary,
+        insured=insured,
     )
 
 
@@ -111,7 +123,7 @@ def euros(value) -> Decimal:
     ],
 )
 def test_each_period_of_the_tariffs(day, fee, gp, base, rate, pf, insurance_pays, left):
-    result = estimate(visit(fee=fee, gp=gp), tariffs_on(day))
+    result = estimate(visit=visit(fee=fee, gp=gp), tariffs=tariffs_on(day))
 
     assert result.base == euros(base)
     assert result.rate == Decimal(rate)
@@ -126,7 +138,7 @@ def test_each_period_of_the_tariffs(day, fee, gp, base, rate, pf, insurance_pays
     [(date(2023, 6, 1), "25"), (date(2024, 6, 1), "26.50"), (date(2025, 3, 1), "30")],
 )
 def test_without_a_fee_a_gp_visit_costs_the_convention_fee_of_the_day(day, expected_fee):
-    result = estimate(visit(fee=None), tariffs_on(day))
+    result = estimate(visit=visit(fee=None), tariffs=tariffs_on(day))
 
     assert result.fee == euros(expected_fee)
     assert result.fee_assumed
@@ -148,7 +160,9 @@ def test_without_a_fee_a_gp_visit_costs_the_convention_fee_of_the_day(day, expec
     ],
 )
 def test_each_sector(sector, fee, gp, base, insurance_pays, extra, left):
-    result = estimate(visit(fee=fee, gp=gp, sector=sector), tariffs_on(date(2025, 6, 1)))
+    result = estimate(
+        visit=visit(fee=fee, gp=gp, sector=sector), tariffs=tariffs_on(date(2025, 6, 1))
+    )
 
     assert result.base == euros(base)
     assert result.insurance_pays == euros(insurance_pays)
@@ -158,8 +172,8 @@ def test_each_sector(sector, fee, gp, base, insurance_pays, extra, left):
 
 def test_a_non_contracted_specialist_is_reimbursed_on_its_own_tarif_dautorite():
     result = estimate(
-        visit(fee="80", sector=Sector.NON_CONTRACTED, kind=Kind.SPECIALIST_DIRECT, age=17),
-        tariffs_on(date(2025, 6, 1)),
+        visit=visit(fee="80", sector=Sector.NON_CONTRACTED, kind=Kind.SPECIALIST_DIRECT, age=17),
+        tariffs=tariffs_on(date(2025, 6, 1)),
     )
 
     assert result.base == euros("1.22")
@@ -174,7 +188,8 @@ def test_css_beneficiaries_pay_no_participation_forfaitaire(
     gp, insurance_pays, complementary_pays, left
 ):
     result = estimate(
-        visit(fee="30", gp=gp, complementary=Complementary.CSS), tariffs_on(date(2025, 6, 1))
+        visit=visit(fee="30", gp=gp, complementary=Complementary.CSS),
+        tariffs=tariffs_on(date(2025, 6, 1)),
     )
 
     assert result.participation == 0
@@ -193,7 +208,8 @@ def test_a_private_complementary_pays_the_ticket_moderateur_but_not_the_increase
     gp, insurance_pays, complementary_pays, left
 ):
     result = estimate(
-        visit(fee="30", gp=gp, complementary=Complementary.PRIVATE), tariffs_on(date(2025, 6, 1))
+        visit=visit(fee="30", gp=gp, complementary=Complementary.PRIVATE),
+        tariffs=tariffs_on(date(2025, 6, 1)),
     )
 
     assert result.insurance_pays == euros(insurance_pays)
@@ -214,7 +230,7 @@ def test_a_private_complementary_pays_the_ticket_moderateur_but_not_the_increase
     ],
 )
 def test_out_of_pathway_and_age(age, gp, rate, pf, insurance_pays, pathway_reason):
-    result = estimate(visit(fee="30", gp=gp, age=age), tariffs_on(date(2025, 6, 1)))
+    result = estimate(visit=visit(fee="30", gp=gp, age=age), tariffs=tariffs_on(date(2025, 6, 1)))
 
     assert result.rate == Decimal(rate)
     assert result.participation == euros(pf)
@@ -223,7 +239,7 @@ def test_out_of_pathway_and_age(age, gp, rate, pf, insurance_pays, pathway_reaso
 
 
 def test_a_child_under_6_has_its_own_gp_fee_since_22_december_2024():
-    result = estimate(visit(fee=None, age=4), tariffs_on(date(2025, 6, 1)))
+    result = estimate(visit=visit(fee=None, age=4), tariffs=tariffs_on(date(2025, 6, 1)))
 
     assert result.fee == euros("35")
     assert result.insurance_pays == euros("24.50")
@@ -237,7 +253,8 @@ def test_a_sector_1_specialist_seen_directly_keeps_70_percent_only_with_a_declar
     gp, insurance_pays, reason
 ):
     result = estimate(
-        visit(fee="50", gp=gp, kind=Kind.SPECIALIST_DIRECT), tariffs_on(date(2025, 6, 1))
+        visit=visit(fee="50", gp=gp, kind=Kind.SPECIALIST_DIRECT),
+        tariffs=tariffs_on(date(2025, 6, 1)),
     )
 
     assert result.base == euros("50")
@@ -248,7 +265,8 @@ def test_a_sector_1_specialist_seen_directly_keeps_70_percent_only_with_a_declar
 @pytest.mark.parametrize("sector", [Sector.SECTOR_2_OPTAM, Sector.SECTOR_2])
 def test_no_base_is_invented_for_a_sector_2_specialist(sector):
     result = estimate(
-        visit(fee="60", sector=sector, kind=Kind.SPECIALIST_DIRECT), tariffs_on(date(2025, 6, 1))
+        visit=visit(fee="60", sector=sector, kind=Kind.SPECIALIST_DIRECT),
+        tariffs=tariffs_on(date(2025, 6, 1)),
     )
 
     assert result.base is None
@@ -259,20 +277,24 @@ def test_no_base_is_invented_for_a_sector_2_specialist(sector):
 
 def test_a_specialist_needs_a_fee():
     with pytest.raises(FeeRequired):
-        estimate(visit(fee=None, kind=Kind.SPECIALIST_DIRECT), tariffs_on(date(2025, 6, 1)))
+        estimate(
+            visit=visit(fee=None, kind=Kind.SPECIALIST_DIRECT), tariffs=tariffs_on(date(2025, 6, 1))
+        )
 
 
 def test_a_date_before_the_tariffs_is_refused():
     with pytest.raises(MissingTariff) as error:
-        estimate(visit(fee="20"), tariffs_on(date(2000, 1, 1)))
+        estimate(visit=visit(fee="20"), tariffs=tariffs_on(date(2000, 1, 1)))
 
     assert error.value.parameter == Parameter.RATE_IN_PATHWAY
 
 
 def test_values_not_confirmed_by_the_sources_are_flagged():
-    older = estimate(visit(fee="25"), tariffs_on(date(2023, 6, 1)))
-    today = estimate(visit(fee="30"), tariffs_on(date(2025, 6, 1)))
-    sector2 = estimate(visit(fee="40", sector=Sector.SECTOR_2), tariffs_on(date(2025, 6, 1)))
+    older = estimate(visit=visit(fee="25"), tariffs=tariffs_on(date(2023, 6, 1)))
+    today = estimate(visit=visit(fee="30"), tariffs=tariffs_on(date(2025, 6, 1)))
+    sector2 = estimate(
+        visit=visit(fee="40", sector=Sector.SECTOR_2), tariffs=tariffs_on(date(2025, 6, 1))
+    )
 
     assert [value.parameter for value in older.unconfirmed] == [Parameter.GP_FEE_SECTOR1]
     assert today.unconfirmed == ()
@@ -284,7 +306,7 @@ def test_values_not_confirmed_by_the_sources_are_flagged():
 @pytest.mark.parametrize(("language", "amount"), [("en", "16.50 €"), ("fr", "16,50 €")])
 def test_amounts_are_written_in_the_languages_format(language, amount):
     tariffs = tariffs_on(date(2023, 6, 1))
-    result = estimate(visit(fee="25"), tariffs)
+    result = estimate(visit=visit(fee="25"), tariffs=tariffs)
 
     with translation.override(language):
         lines = {line.key: line for line in explain(result, tariffs)}
@@ -294,7 +316,9 @@ def test_amounts_are_written_in_the_languages_format(language, amount):
 
 def test_every_line_has_an_explanation():
     tariffs = tariffs_on(date(2025, 6, 1))
-    result = estimate(visit(fee="40", sector=Sector.SECTOR_2_OPTAM, gp=False), tariffs)
+    result = estimate(
+        visit=visit(fee="40", sector=Sector.SECTOR_2_OPTAM, gp=False), tariffs=tariffs
+    )
 
     with translation.override("en"):
         lines = explain(result, tariffs)
@@ -310,3 +334,52 @@ def test_every_line_has_an_explanation():
         "left",
     ]
     assert all(line.explanation.endswith(".") for line in lines)
+
+
+@pytest.mark.parametrize("gp", [True, False])
+def test_an_ehic_gp_visit_gives_19_euros_with_or_without_a_declared_gp(gp):
+    result = estimate(
+        visit=visit(fee="30", gp=gp, insured=Insured.EHIC), tariffs=tariffs_on(date(2025, 6, 1))
+    )
+
+    assert result.rate == Decimal("0.70")
+    assert result.pathway_reason == "ehic"
+    assert result.participation == euros("2")
+    assert result.insurance_pays == euros("19.00")
+    assert result.left_to_pay == euros("11.00")
+
+
+def test_an_ehic_visit_with_a_private_complementary_leaves_the_participation():
+    result = estimate(
+        visit=visit(fee="30", gp=False, insured=Insured.EHIC, complementary=Complementary.PRIVATE),
+        tariffs=tariffs_on(date(2025, 6, 1)),
+    )
+
+    assert result.complementary_pays == euros("9.00")
+    assert result.left_to_pay == euros("2.00")
+
+
+def test_the_css_is_refused_with_an_ehic():
+    with pytest.raises(InvalidVisit):
+        estimate(
+            visit=visit(fee="30", insured=Insured.EHIC, complementary=Complementary.CSS),
+            tariffs=tariffs_on(date(2025, 6, 1)),
+        )
+
+
+def test_the_css_outside_the_pathway_leaves_the_increase_to_the_patient():
+    tariffs = tariffs_on(date(2025, 6, 1))
+    result = estimate(
+        visit=visit(fee="30", gp=False, complementary=Complementary.CSS), tariffs=tariffs
+    )
+
+    with translation.override("en"):
+        lines = {line.key: line for line in explain(result, tariffs)}
+
+    assert result.left_to_pay == euros("12.00")
+    assert "only inside the pathway" in lines["complementary"].explanation
+
+
+def test_the_estimate_takes_keyword_arguments_only():
+    with pytest.raises(TypeError):
+        estimate(visit(fee="30"), tariffs_on(date(2025, 6, 1)))

@@ -48,7 +48,11 @@ NEXT_STEPS = [
     ),
     (
         {"nationality": "IT", "country_of_birth": "IT"},
-        ["form S1", "no translation is needed", "I registered on the foreign-student site"],
+        [
+            "form S1",
+            "most EU languages need no translation",
+            "I registered on the foreign-student site",
+        ],
         ["residence permit"],
     ),
     (

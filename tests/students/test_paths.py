@@ -24,7 +24,8 @@ def facts(**changes) -> StudentFacts:
 
 CASES = [
     # (case, facts, expected path, flags that must be present, flags that must be absent)
-    ("non-EU student registers", facts(), Path.NON_EU, {Flag.TRANSLATION_NEEDED}, set()),
+    # No sworn translation assumed: most common languages are accepted as they are (§9.1).
+    ("non-EU student registers", facts(), Path.NON_EU, set(), {Flag.TRANSLATION_NEEDED}),
     (
         "German with EHIC valid after the year's end needs no registration",
         facts(nationality="DE", ehic_held=True, ehic_expiry=YEAR_END + timedelta(days=1)),
@@ -68,6 +69,20 @@ CASES = [
         set(),
     ),
     (
+        "Estonian documents need a translation (§9.10)",
+        facts(nationality="EE"),
+        Path.EU_REGISTER,
+        {Flag.TRANSLATION_NEEDED},
+        set(),
+    ),
+    (
+        "Slovene documents need a translation (§9.10)",
+        facts(nationality="SI"),
+        Path.EU_REGISTER,
+        {Flag.TRANSLATION_NEEDED},
+        set(),
+    ),
+    (
         "Bulgarian documents need a translation",
         facts(nationality="BG"),
         Path.EU_REGISTER,
@@ -100,8 +115,8 @@ CASES = [
         "British students are outside the EU since 2020, whatever card they hold",
         facts(nationality="GB", ehic_held=True, ehic_expiry=YEAR_END),
         Path.NON_EU,
-        {Flag.TRANSLATION_NEEDED},
         set(),
+        {Flag.TRANSLATION_NEEDED},
     ),
     (
         "Quebec resident uses the Quebec forms",

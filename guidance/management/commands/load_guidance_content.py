@@ -1,13 +1,13 @@
 from django.core.management.base import BaseCommand
 
 from guidance import content
-from guidance.models import Page, PageTranslation
+from guidance.models import Fact, Page, PageTranslation
 
 
 class Command(BaseCommand):
     help = (
-        "Load the guidance pages from guidance/content/. Existing texts are kept unless "
-        "--update is given (then the files win over edits made in the admin)."
+        "Load the guidance pages and their facts from guidance/content/. Existing texts are "
+        "kept unless --update is given (then the files win over edits made in the admin)."
     )
 
     def add_arguments(self, parser):
@@ -16,3 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, update=False, **options):
         written = content.load(page_model=Page, translation_model=PageTranslation, update=update)
         self.stdout.write(f"{written} page texts written.")
+        facts = content.load_facts(fact_model=Fact, page_model=Page, update=update)
+        self.stdout.write(f"{facts} facts written.")
