@@ -2,8 +2,8 @@
 
 Expected amounts must be exactly what the public estimator shows for the same inputs, so this
 adapter builds the estimator's own Visit from a recorded visit and runs the estimator's dated
-tariff calculation (guidance.tariffs.estimate on guidance.selectors.tariffs_on). When the
-estimator gains its `insured` input (French insurance or an EHIC), pass it through here only.
+tariff calculation (guidance.tariffs.estimate on guidance.selectors.tariffs_on), with the
+same `insured` input (French insurance, or an EHIC: no pathway penalty, no CSS).
 """
 
 from dataclasses import dataclass
@@ -11,14 +11,17 @@ from datetime import date
 from decimal import Decimal
 
 from guidance.selectors import tariffs_on
-from guidance.tariffs import Estimate, FeeRequired, MissingTariff, Visit, estimate
+from guidance.tariffs import (
+    Estimate,
+    FeeRequired,
+    Insured,
+    InvalidVisit,
+    MissingTariff,
+    Visit,
+    estimate,
+)
 
-
-class Insured:
-    """Whose rules apply; the estimator does not read it yet (see the module docstring)."""
-
-    FRENCH = "french"
-    EHIC = "ehic"
+__all__ = ["Expected", "Insured", "NoEstimate", "age_on", "expected_amounts"]
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,7 @@ def expected_amounts(
     complementary: str,
     insured: str = Insured.FRENCH,
 ) -> Expected:
-    """What the Assurance Maladie and the complementary should pay, as the estimator says.
-
-    `insured` is not passed on yet: the estimator's Visit has no such field before issue 14.
-    """
+    """What the Assurance Maladie and the complementary should pay, as the estimator says."""
     visit = Visit(
         kind=kind,
         sector=sector,
@@ -54,10 +54,11 @@ def expected_amounts(
         gp_declared=gp_declared,
         age=age,
         complementary=complementary,
+        insured=insured,
     )
     try:
-        result: Estimate = estimate(visit, tariffs_on(visit_date))
-    except (FeeRequired, MissingTariff) as error:
+        result: Estimate = estimate(visit=visit, tariffs=tariffs_on(visit_date))
+    except (FeeRequired, MissingTariff, InvalidVisit) as error:
         raise NoEstimate from error
     return Expected(
         fee=result.fee,

@@ -67,9 +67,10 @@ def expense_list(request):
 @require_POST
 def expense_from_estimate(request):
     """The estimate's inputs, posted by its "add to my expenses" button, as a new visit."""
-    estimate_form = EstimateForm(
-        data={name: request.POST.get(name, "") for name in EstimateForm.FIELDS}
-    )
+    data = {name: request.POST.get(name, "") for name in EstimateForm.FIELDS}
+    # As on the estimator, an estimate without `insured` is one for French insurance.
+    data["insured"] = data.get("insured") or "french"
+    estimate_form = EstimateForm(data=data)
     if not estimate_form.is_valid():
         messages.error(request, _("The estimate could not be added: check its answers."))
         return redirect(reverse("guidance:estimate") + "?" + request.POST.urlencode())

@@ -123,7 +123,8 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
         return value if ANCHOR.match(value) and value not in RESERVED_IDS else None
     if attribute == "href":
         parts = urlsplit(value)
-        if value.startswith("//") or "\\" in value:
+        # A backslash (or the renderer's percent-encoded one) can read as "//" to a browser.
+        if value.startswith("//") or "\\" in value or "%5c" in value.lower():
             return None
         if parts.scheme in {"http", "https"} and not parts.hostname:
             return None

@@ -224,7 +224,13 @@ def redis_cache(settings):
     from tests.services import redis_cache_settings, require_redis
 
     require_redis()
-    settings.CACHES = {**settings.CACHES, "default": redis_cache_settings()}
+    # The production shape: the rate-limit store on Redis too (its own server there; here
+    # the same one under a key prefix of its own).
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": redis_cache_settings(),
+        "ratelimit": {**redis_cache_settings(), "KEY_PREFIX": "ratelimit"},
+    }
     redis = caches["default"]
     redis.clear()
     yield redis

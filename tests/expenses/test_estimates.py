@@ -22,9 +22,15 @@ CASES = [
     (date(2026, 1, 15), Kind.GP, Sector.SECTOR_1, "30", True, Complementary.CSS),
     (date(2026, 1, 15), Kind.GP, Sector.SECTOR_1, "30", False, Complementary.NONE),
 ]
+# The same visits on a European Health Insurance Card: no pathway penalty, no CSS.
+EHIC_CASES = [
+    (date(2026, 1, 15), Kind.GP, Sector.SECTOR_1, "30", False, Complementary.NONE),
+    (date(2025, 3, 10), Kind.GP, Sector.SECTOR_2_OPTAM, "45", False, Complementary.PRIVATE),
+]
+ALL_CASES = [(*case, "french") for case in CASES] + [(*case, "ehic") for case in EHIC_CASES]
 
 
-def estimator_amounts(day, kind, sector, fee, gp, complementary):
+def estimator_amounts(day, kind, sector, fee, gp, complementary, insured="french"):
     """The public estimator's own path: its form, then its calculation on that day's tariffs."""
     form = EstimateForm(
         data={
@@ -35,16 +41,19 @@ def estimator_amounts(day, kind, sector, fee, gp, complementary):
             "gp": "yes" if gp else "no",
             "age": "",
             "complementary": complementary,
+            "insured": insured,
         }
     )
     assert form.is_valid(), form.errors
-    result = estimate(form.visit(), tariffs_on(day))
+    result = estimate(visit=form.visit(), tariffs=tariffs_on(day))
     return result.insurance_pays, result.complementary_pays
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("day", "kind", "sector", "fee", "gp", "complementary"), CASES)
-def test_expected_amounts_are_the_estimators(day, kind, sector, fee, gp, complementary):
+@pytest.mark.parametrize(
+    ("day", "kind", "sector", "fee", "gp", "complementary", "insured"), ALL_CASES
+)
+def test_expected_amounts_are_the_estimators(day, kind, sector, fee, gp, complementary, insured):
     expected = expected_amounts(
         visit_date=day,
         kind=kind,
@@ -53,10 +62,11 @@ def test_expected_amounts_are_the_estimators(day, kind, sector, fee, gp, complem
         gp_declared=gp,
         age=None,
         complementary=complementary,
+        insured=insured,
     )
 
     assert (expected.insurance, expected.complementary) == estimator_amounts(
-        day, kind, sector, fee, gp, complementary
+        day, kind, sector, fee, gp, complementary, insured
     )
 
 
@@ -122,3 +132,19 @@ def test_without_a_fee_for_a_specialist_there_is_no_estimate():
 )
 def test_age_on_the_visit_day(born, day, age):
     assert age_on(born, day) == age
+
+
+@pytest.mark.django_db
+def test_an_ehic_gp_visit_expects_19_euros_without_the_pathway_penalty():
+    expected = expected_amounts(
+        visit_date=date(2026, 1, 15),
+        kind=Kind.GP,
+        sector=Sector.SECTOR_1,
+        fee=Decimal("30"),
+        gp_declared=False,
+        age=None,
+        complementary=Complementary.NONE,
+        insured="ehic",
+    )
+
+    assert expected.insurance == Decimal("19.00")

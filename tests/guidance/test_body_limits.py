@@ -65,7 +65,7 @@ def test_a_body_just_within_the_bounds_is_accepted():
     ],
 )
 def test_heading_ids_follow_the_anchor_rule_only(body, expected):
-    assert markup.render(body) == expected
+    assert markup.render(body).strip() == expected
 
 
 @pytest.mark.parametrize(
