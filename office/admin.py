@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ExportActionMixin
@@ -33,7 +34,12 @@ from office.forms import RecordStepForm, ReminderForm, ReplyForm
 from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
 from office.pagination import KeysFirstPaginator
 from office.resources import FULL_NUMBER_PERMISSION, StudentExportResource
-from office.selectors import search_people, students_for_office, timeline_for
+from office.selectors import (
+    required_documents_for_file,
+    search_people,
+    students_for_office,
+    timeline_for,
+)
 from office.services import (
     available_steps,
     number_access_record,
@@ -43,7 +49,9 @@ from office.services import (
 from students import nir
 from students.encryption import search_hash
 from students.models import Registration, Status
+from students.nir_profile import LABELS, Disagreement
 from students.paths import Path
+from students.selectors import number_checks
 from students.services import RegistrationError
 
 # A full number typed in the search box: 15 characters, digits except 2A/2B (Corsica) for
@@ -136,6 +144,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
         filters.DocumentsToReviewFilter,
         filters.StuckFilter,
         filters.UnreadMessagesFilter,
+        filters.NumberDisagreementFilter,
     ]
     search_fields = [
         "student_profile__legal_surname",
@@ -160,6 +169,8 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "email",
+                    "phone",
+                    "address",
                     "date_of_birth",
                     "nationality",
                     "programme",
@@ -178,15 +189,21 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                     "days_in_step",
                     "provisional_number",
                     "definitive_number",
+                    "number_check",
                     "follow_up",
                 ]
             },
         ),
+        (gettext_lazy("Required documents"), {"fields": ["required_documents"]}),
         (gettext_lazy("Timeline"), {"fields": ["timeline"]}),
         (gettext_lazy("Messages"), {"fields": ["messages_summary"]}),
     ]
     readonly_fields = [
         "email",
+        "phone",
+        "address",
+        "required_documents",
+        "number_check",
         "date_of_birth",
         "nationality",
         "programme",
@@ -252,7 +269,15 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("name"), ordering="student_profile__legal_surname")
     def name(self, student):
-        return str(student)
+        flag = getattr(student, "number_disagreements", "") or ""
+        if not flag:
+            return str(student)
+        labels = ", ".join(str(LABELS[Disagreement(kind)]) for kind in flag.split(","))
+        return format_html(
+            '{} <span class="office-flag">{}</span>',
+            str(student),
+            _("number ≠ profile: %(parts)s") % {"parts": labels},
+        )
 
     @admin.display(description=gettext_lazy("nationality"), ordering="student_profile__nationality")
     def nationality(self, student):
@@ -316,6 +341,44 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     def academic_year(self, student):
         profile = self._profile(student)
         return profile.academic_year if profile and profile.academic_year else "—"
+
+    @admin.display(description=gettext_lazy("phone number"))
+    def phone(self, student):
+        profile = self._profile(student)
+        if profile is None or not profile.phone:
+            return "—"
+        return format_html('<a href="tel:{}">{}</a>', profile.phone.replace(" ", ""), profile.phone)
+
+    @admin.display(description=gettext_lazy("address in France"))
+    def address(self, student):
+        profile = self._profile(student)
+        if profile is None:
+            return "—"
+        lines = [
+            profile.address_line_1,
+            profile.address_line_2,
+            f"{profile.postal_code} {profile.city}",
+        ]
+        return format_html_join(
+            mark_safe("<br>"),  # noqa: S308 - a constant
+            "{}",
+            ((line,) for line in lines if line.strip()),
+        )
+
+    @admin.display(description=gettext_lazy("number and profile"))
+    def number_check(self, student):
+        registration = self._registration(student)
+        return render_to_string(
+            "admin/office/student/number_check.html",
+            {"checks": number_checks(registration, self._profile(student))},
+        )
+
+    @admin.display(description=gettext_lazy("required for the path and step"))
+    def required_documents(self, student):
+        return render_to_string(
+            "admin/office/student/required_documents.html",
+            {"tasks": required_documents_for_file(student)},
+        )
 
     @admin.display(description=gettext_lazy("profile"))
     def profile_link(self, student):

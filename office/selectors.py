@@ -29,7 +29,7 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from accounts.models import User
 from documents.models import Document, DocumentVersion, VersionStatus
-from documents.selectors import versions_waiting_for_review
+from documents.selectors import document_tasks, versions_waiting_for_review
 from messaging.models import Message
 from messaging.selectors import unread_by_office_subquery, unread_by_office_total
 from office.models import StepThreshold, Student
@@ -103,6 +103,7 @@ def students_for_office() -> QuerySet[Student]:
             registration_uuid=F("current__uuid"),
             step=F("current__status"),
             path=F("current__path"),
+            number_disagreements=F("current__number_disagreements"),
         )
         .annotate(
             step_since=_step_since(),
@@ -349,3 +350,14 @@ def office_dashboard(year: AcademicYear | None = None) -> Dashboard:
     dashboard.paths = [(path, label) for path, label in Path.choices if path in counts]
     dashboard.steps = list(Status.choices)
     return dashboard
+
+
+def required_documents_for_file(student: User) -> list:
+    """The documents this student's path and step require, each with its state.
+
+    The single call the student's file makes for "what is missing and why". Today it
+    derives the list from documents/requirements.py (through documents' task list); at the
+    merge of the journey work (issue 13, item 2: documents by path × step in one place) this
+    body switches to that selector, and nothing else in the workplace changes.
+    """
+    return [task for task in document_tasks(student) if task.required]

@@ -29,6 +29,7 @@ class ProfileForm(forms.ModelForm):
             "legal_surname",
             "legal_given_names",
             "date_of_birth",
+            "sex",
             "country_of_birth",
             "nationality",
             "quebec_resident",
