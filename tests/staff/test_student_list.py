@@ -23,7 +23,8 @@ URL = "/admin/office/student/"
 def rows(response) -> list[str]:
     """The students' names, in the order of the list."""
     return re.findall(
-        r'<th class="field-name"><a href="[^"]+">([^<]+?)(?: <span class="office-flag">[^<]*</span>)?</a>',
+        r'<th class="field-name"><a href="[^"]+">([^<]+?)'
+        r'(?: <span class="office-flag">[^<]*</span>)?</a>',
         response.content.decode(),
     )
 
