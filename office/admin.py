@@ -22,7 +22,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from import_export.admin import ExportActionMixin
-from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 
 from documents.models import Document
@@ -30,6 +29,7 @@ from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
 from office import filters
+from office.export_formats import OfficeCSV, OfficeXLSX
 from office.forms import RecordStepForm, ReminderForm, ReplyForm
 from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
 from office.pagination import KeysFirstPaginator
@@ -219,9 +219,10 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
         "timeline",
         "messages_summary",
     ]
-    # import-export: CSV only, the format page is the confirmation step.
+    # import-export: CSV and XLSX for spreadsheets (office/export_formats.py); the format
+    # page is the confirmation step.
     resource_classes = [StudentExportResource]
-    export_formats = [CSV]
+    export_formats = [OfficeCSV, OfficeXLSX]
     export_form_class = ExportForm
     show_change_form_export = False
 
