@@ -41,9 +41,11 @@ from office.selectors import (
     timeline_for,
 )
 from office.services import (
+    NotApplicable,
     available_steps,
     number_access_record,
     office_send_reminders,
+    reminder_not_applicable,
     staff_record_step,
 )
 from students import nir
@@ -609,14 +611,42 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
 
     # --- Bulk actions ----------------------------------------------------------------
 
+    def _say_skipped(self, request, skipped) -> None:
+        """Name each selected student the action left out, and why."""
+        if not skipped:
+            return
+        self.message_user(
+            request,
+            ngettext(
+                "Not reminded (the reminder does not apply): %(who)s.",
+                "Not reminded (the reminder does not apply): %(who)s.",
+                len(skipped),
+            )
+            % {"who": "; ".join(f"{student} ({reason})" for student, reason in skipped)},
+            messages.WARNING,
+        )
+
     @admin.action(
         description=gettext_lazy("Send a reminder e-mail to the selected students"),
         permissions=["change"],
     )
     def send_reminder(self, request, queryset):
-        students = list(queryset.order_by("student_profile__legal_surname", "pk"))
+        selected = list(queryset.order_by("student_profile__legal_surname", "pk"))
+        current_year_id = filters.current_year_pk()
+        current_year_id = int(current_year_id) if current_year_id else None
+        students, skipped = [], []
+        for student in selected:
+            reason = reminder_not_applicable(student, current_year_id=current_year_id)
+            if reason is None:
+                students.append(student)
+            else:
+                skipped.append((student, NotApplicable(reason).label))
         form = ReminderForm(request.POST if request.POST.get("post") == "yes" else None)
+        if not students:
+            self._say_skipped(request, skipped)
+            return None
         if form.is_bound and form.is_valid():
+            self._say_skipped(request, skipped)
             result = office_send_reminders(students=students, note=form.cleaned_data["note"])
             self.message_user(
                 request,
@@ -650,6 +680,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                 "opts": self.opts,
                 "title": _("Send a reminder"),
                 "students": students,
+                "skipped": skipped,
                 "form": form,
                 "action": "send_reminder",
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,

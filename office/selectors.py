@@ -104,6 +104,7 @@ def students_for_office() -> QuerySet[Student]:
             step=F("current__status"),
             path=F("current__path"),
             number_disagreements=F("current__number_disagreements"),
+            carte_vitale_received_on=F("current__carte_vitale_received_on"),
         )
         .annotate(
             step_since=_step_since(),
