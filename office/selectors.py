@@ -260,6 +260,25 @@ class Dashboard:
         return rows
 
     @property
+    def list_query(self) -> str:
+        """The students' list of the same academic year as the figures (all years if none)."""
+        return f"?year={self.year.pk}" if self.year else "?year=all"
+
+    @property
+    def table(self) -> list[tuple[str, str, list[tuple[str, int]], int]]:
+        """The rows with what each count filters on, for links to the students' list:
+        (path, label, [(step, count)…], total)."""
+        steps = [status for status, _label in self.steps]
+        return [
+            (path, label, list(zip(steps, counts, strict=True)), total)
+            for (path, _label), (label, counts, total) in zip(self.paths, self.rows, strict=True)
+        ]
+
+    @property
+    def step_total_cells(self) -> list[tuple[str, int]]:
+        return list(zip([status for status, _l in self.steps], self.step_totals, strict=True))
+
+    @property
     def step_totals(self) -> list[int]:
         return [
             sum(self.counts.get(path, {}).get(status, 0) for path, _label in self.paths)
