@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -100,7 +101,7 @@ class DocumentInline(admin.TabularInline):
     def uploaded_at(self, document):
         version = document.current_version
         return (
-            timezone.localtime(version.uploaded_at).strftime("%Y-%m-%d %H:%M") if version else "—"
+            date_format(timezone.localtime(version.uploaded_at), "DATETIME_FORMAT") if version else "—"
         )
 
     @admin.display(description=gettext_lazy("files"))
@@ -313,7 +314,8 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     def last_activity_display(self, student):
         if student.last_activity is None or student.last_activity.year <= 2000:
             return "—"
-        return timezone.localtime(student.last_activity).strftime("%Y-%m-%d")
+        # One date format per language, the admin's own (DATE_FORMAT), everywhere here.
+        return date_format(timezone.localtime(student.last_activity).date(), "DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("unread messages"), ordering="unread_messages")
     def unread(self, student):
@@ -450,13 +452,17 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         pass
 
+    def changelist_view(self, request, extra_context=None):
+        # A plain title instead of Django's "Select student to change".
+        return super().changelist_view(request, {"title": _("Students"), **(extra_context or {})})
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         student = self.get_object(request, object_id)
         if student is not None:
             extra_context.update(
                 {
-                    "title": _("Student's file"),
+                    "title": _("File of %(student)s") % {"student": student},
                     "student": student,
                     "can_record": self.has_record_permission(request),
                     # The page is a file to read: changes are made through the buttons.

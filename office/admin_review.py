@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -89,6 +90,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     show_full_result_count = False
     actions = [accept_selected_documents]
 
+    def changelist_view(self, request, extra_context=None):
+        # A plain title instead of Django's "Select document waiting for review to view".
+        title = {"title": _("Review queue")}
+        return super().changelist_view(request, {**title, **(extra_context or {})})
+
     def get_queryset(self, request):
         # The file count is a subquery, so it is counted for the rows shown only (a Count()
         # join would group the whole queue before the page is cut: 0.75 s at 100 000
@@ -151,7 +157,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("uploaded"), ordering="current_version__uploaded_at")
     def uploaded(self, document):
-        return timezone.localtime(document.current_version.uploaded_at).strftime("%Y-%m-%d %H:%M")
+        return date_format(
+            timezone.localtime(document.current_version.uploaded_at), "DATETIME_FORMAT"
+        )
 
     @admin.display(description=gettext_lazy("days waiting"))
     def waiting_days(self, document):
