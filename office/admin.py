@@ -100,9 +100,9 @@ class DocumentInline(admin.TabularInline):
     @admin.display(description=gettext_lazy("uploaded"))
     def uploaded_at(self, document):
         version = document.current_version
-        return (
-            date_format(timezone.localtime(version.uploaded_at), "DATETIME_FORMAT") if version else "—"
-        )
+        if version is None:
+            return "—"
+        return date_format(timezone.localtime(version.uploaded_at), "DATETIME_FORMAT")
 
     @admin.display(description=gettext_lazy("files"))
     def files(self, document):

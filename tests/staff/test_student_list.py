@@ -5,10 +5,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils.formats import date_format
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from messaging.services import message_send
 from office.models import StepThreshold
