@@ -576,7 +576,13 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                         request, _("Your reply was sent; the student was told by e-mail.")
                     )
                     return redirect("admin:office_student_messages", student_uuid=student.uuid)
-        # Opening the conversation is reading it: the student's messages count as seen.
+        # Decided (issue 15): opening the conversation on a GET marks the student's messages
+        # read, although STYLE.md asks for no state change on GET. "Read" is not a change to
+        # the student's file but a record of what the office has seen, as an access log is;
+        # it is idempotent, and only an authenticated member of staff with the messaging
+        # permission can reach this page (a cross-site GET needs their session and MFA,
+        # and the worst it does is clear an "unread" count). A separate "mark as read"
+        # button would let a message be answered while still counted unread.
         thread_mark_read(student=student, reader=request.user)
         return TemplateResponse(
             request,

@@ -39,6 +39,7 @@ from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
 from office.pagination import KeysFirstPaginator
 from office.selectors import search_people
+from students.models import Registration
 
 # Parameters of the list that change neither which rows it holds nor how many.
 LIST_ONLY_PARAMETERS = {ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, TO_FIELD_VAR}
@@ -230,10 +231,22 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         pages = []
         if version is not None:
             pages = [page for page in version.pages.order_by("position") if page.file]
+        profile = getattr(document.owner, "student_profile", None)
+        registration = (
+            Registration.objects.filter(
+                student=document.owner, academic_year_id=profile.academic_year_id
+            ).first()
+            if profile is not None
+            else None
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Review: %(document)s") % {"document": document.get_kind_display()},
+            # What a reviewer needs to judge "name does not match" or "wrong year".
+            "profile": profile,
+            "registration": registration,
+            "file_url": reverse("admin:office_student_change", args=[document.owner.pk]),
             "document": document,
             "student": getattr(document.owner, "student_profile", None) or document.owner,
             "version": version,
