@@ -132,7 +132,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
         "name",
         "nationality",
         "short_path",
-        "step_label",
+        "step_badge",
         "days_in_step",
         "documents_to_review",
         "last_activity_display",
@@ -295,6 +295,16 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("path"))
     def path_label(self, student):
         return Path(student.path).label if student.path else "—"
+
+    @admin.display(description=gettext_lazy("step"), ordering="step")
+    def step_badge(self, student):
+        if not student.step:
+            return "—"
+        return format_html(
+            '<span class="office-step" title="{}">{}</span>',
+            Status(student.step).label,
+            filters.SHORT_STEP_LABELS[student.step],
+        )
 
     @admin.display(description=gettext_lazy("step"), ordering="step")
     def step_label(self, student):

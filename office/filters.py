@@ -25,6 +25,18 @@ SHORT_PATH_LABELS = {
 }
 
 
+# Step badges of the list, short enough for one line (the file shows the full names).
+SHORT_STEP_LABELS = {
+    Status.NOT_STARTED: _("Not started"),
+    Status.SUBMITTED: _("Registered"),
+    Status.PROVISIONAL_NUMBER: _("Provisional no."),
+    Status.MISSING_DOCUMENTS: _("Docs requested"),
+    Status.DOCUMENTS_SENT: _("Docs sent"),
+    Status.VALIDATED: _("Validated"),
+    Status.DEFINITIVE_NUMBER: _("Definitive no."),
+}
+
+
 class CheckedFilter(admin.SimpleListFilter):
     """A filter whose value must be one of its own choices (issue 15, item 8).
 
