@@ -166,6 +166,8 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     actions = ["send_reminder"]
     inlines = [DocumentInline]
     change_form_template = "admin/office/student/change_form.html"
+    # import-export wraps this template with its own (its ie_base_change_list_template).
+    change_list_template = "admin/office/student/change_list.html"
     fieldsets = [
         (
             gettext_lazy("Student"),

@@ -58,9 +58,7 @@ def test_an_uploaded_document_shows_its_state_on_the_file(bob_client, alice, ali
     assert "waiting for review" in section
 
 
-def test_the_file_shows_contact_details_and_number_flags(
-    bob_client, alice, make_profile, bring_to
-):
+def test_the_file_shows_contact_details_and_number_flags(bob_client, alice, make_profile, bring_to):
     registration = make_profile(alice, country_of_birth="CN", sex="F", phone="+33 6 12 34 56 78")
     registration = bring_to(registration, Status.SUBMITTED)
     from students import services
