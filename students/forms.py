@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from students import nir
 from students.countries import CANADA
-from students.models import RequestedDocument, StayLength, StudentProfile
+from students.models import RequestedDocument, Sex, StayLength, StudentProfile
 
 
 class DateInput(forms.DateInput):
@@ -54,6 +54,7 @@ class ProfileForm(forms.ModelForm):
             "arrival_date": DateInput(),
             "ehic_expiry": DateInput(),
             "stay_length": forms.RadioSelect,
+            "sex": forms.RadioSelect,
             "legal_surname": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "legal_given_names": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "address_line_1": forms.TextInput(attrs={"autocomplete": "address-line1"}),
@@ -69,6 +70,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].initial = user.preferred_language
         self.fields["stay_length"].choices = StayLength.choices
+        self.fields["sex"].choices = [("", _("Prefer not to say")), *Sex.choices]
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]
