@@ -347,7 +347,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("date of birth"))
     def date_of_birth(self, student):
         profile = self._profile(student)
-        return profile.date_of_birth if profile else "—"
+        return date_format(profile.date_of_birth, "DATE_FORMAT") if profile else "—"
 
     @admin.display(description=gettext_lazy("programme of study"))
     def programme(self, student):
