@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = _("Documents")
+    # Not "Documents": the model of that name is listed inside it.
+    verbose_name = _("Uploads and reviews")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

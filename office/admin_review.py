@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -38,6 +39,7 @@ from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
 from office.pagination import KeysFirstPaginator
 from office.selectors import search_people
+from students.models import Registration
 
 # Parameters of the list that change neither which rows it holds nor how many.
 LIST_ONLY_PARAMETERS = {ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, TO_FIELD_VAR}
@@ -88,6 +90,11 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
     actions = [accept_selected_documents]
+
+    def changelist_view(self, request, extra_context=None):
+        # A plain title instead of Django's "Select document waiting for review to view".
+        title = {"title": _("Review queue")}
+        return super().changelist_view(request, {**title, **(extra_context or {})})
 
     def get_queryset(self, request):
         # The file count is a subquery, so it is counted for the rows shown only (a Count()
@@ -151,7 +158,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("uploaded"), ordering="current_version__uploaded_at")
     def uploaded(self, document):
-        return timezone.localtime(document.current_version.uploaded_at).strftime("%Y-%m-%d %H:%M")
+        return date_format(
+            timezone.localtime(document.current_version.uploaded_at), "DATETIME_FORMAT"
+        )
 
     @admin.display(description=gettext_lazy("days waiting"))
     def waiting_days(self, document):
@@ -222,10 +231,22 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         pages = []
         if version is not None:
             pages = [page for page in version.pages.order_by("position") if page.file]
+        profile = getattr(document.owner, "student_profile", None)
+        registration = (
+            Registration.objects.filter(
+                student=document.owner, academic_year_id=profile.academic_year_id
+            ).first()
+            if profile is not None
+            else None
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Review: %(document)s") % {"document": document.get_kind_display()},
+            # What a reviewer needs to judge "name does not match" or "wrong year".
+            "profile": profile,
+            "registration": registration,
+            "file_url": reverse("admin:office_student_change", args=[document.owner.pk]),
             "document": document,
             "student": getattr(document.owner, "student_profile", None) or document.owner,
             "version": version,

@@ -1,8 +1,8 @@
 """Filters of the students' list. They work on the annotations of
 `office.selectors.students_for_office()` (path, step, step_since, documents_waiting…)."""
 
-from django.contrib import admin
-from django.db.models import Exists, OuterRef
+from django.contrib import admin, messages
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -25,7 +25,51 @@ SHORT_PATH_LABELS = {
 }
 
 
-class PathFilter(admin.SimpleListFilter):
+# Step badges of the list, short enough for one line (the file shows the full names).
+SHORT_STEP_LABELS = {
+    Status.NOT_STARTED: _("Not started"),
+    Status.SUBMITTED: _("Registered"),
+    Status.PROVISIONAL_NUMBER: _("Provisional no."),
+    Status.MISSING_DOCUMENTS: _("Docs requested"),
+    Status.DOCUMENTS_SENT: _("Docs sent"),
+    Status.VALIDATED: _("Validated"),
+    Status.DEFINITIVE_NUMBER: _("Definitive no."),
+}
+
+
+class CheckedFilter(admin.SimpleListFilter):
+    """A filter whose value must be one of its own choices (issue 15, item 8).
+
+    A hand-typed or stale address (?year=abc, ?waiting=99999999999999999999999) is ignored
+    with a message naming the filter, instead of reaching the database and answering 500.
+    """
+
+    # Values accepted besides the listed choices (e.g. the default's explicit "all").
+    extra_values: tuple[str, ...] = ()
+
+    def __init__(self, request, params, model, model_admin):
+        self._request = request
+        self._warned = False
+        super().__init__(request, params, model, model_admin)
+
+    def value(self):
+        value = super().value()
+        if value is None:
+            return None
+        allowed = {str(lookup) for lookup, _title in self.lookup_choices}
+        if value in allowed or value in self.extra_values:
+            return value
+        if not self._warned:
+            self._warned = True
+            messages.warning(
+                self._request,
+                _("The filter “%(filter)s” was ignored: its value is not one of its choices.")
+                % {"filter": self.title},
+            )
+        return None
+
+
+class PathFilter(CheckedFilter):
     title = _("path")
     parameter_name = "path"
 
@@ -38,7 +82,7 @@ class PathFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StepFilter(admin.SimpleListFilter):
+class StepFilter(CheckedFilter):
     title = _("step")
     parameter_name = "step"
 
@@ -57,7 +101,7 @@ NATIONALITIES_CACHE_KEY = "office:nationalities-present"
 NATIONALITIES_CACHE_SECONDS = 10 * 60
 
 
-class NationalityFilter(admin.SimpleListFilter):
+class NationalityFilter(CheckedFilter):
     """Only the nationalities present, by name (one query, or one cache read)."""
 
     title = _("nationality")
@@ -79,23 +123,74 @@ class NationalityFilter(admin.SimpleListFilter):
         return queryset
 
 
-class AcademicYearFilter(admin.SimpleListFilter):
+ALL_YEARS = "all"
+
+
+def current_year_pk() -> str | None:
+    pk = AcademicYear.objects.filter(is_current=True).values_list("pk", flat=True).first()
+    return str(pk) if pk is not None else None
+
+
+class AcademicYearFilter(CheckedFilter):
+    """The current academic year unless another (or all) is chosen: a bulk reminder sent
+    from the list must not reach last year's finished students by default."""
+
     title = _("academic year")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        return [(str(year.pk), year.label) for year in AcademicYear.objects.all()]
+        years = list(AcademicYear.objects.all())
+        self._current = next((str(year.pk) for year in years if year.is_current), None)
+        return [(ALL_YEARS, _("All years"))] + [(str(year.pk), year.label) for year in years]
+
+    def effective_value(self) -> str | None:
+        value = self.value()
+        return self._current if value is None else value
+
+    def has_output(self):
+        return True
+
+    def choices(self, changelist):
+        chosen = self.effective_value()
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": chosen == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(student_profile__academic_year_id=self.value())
+        value = self.effective_value()
+        if not value or value == ALL_YEARS:
+            return queryset
+        in_year = Q(student_profile__academic_year_id=value)
+        if value == self._current:
+            # Who signed up but has not told us about themselves yet is this year's too.
+            in_year |= Q(student_profile__isnull=True)
+        return queryset.filter(in_year)
+
+
+class NumberDisagreementFilter(CheckedFilter):
+    """Students whose recorded number disagrees with their profile (students/nir_profile)."""
+
+    title = _("number and profile")
+    parameter_name = "number_check"
+
+    def lookups(self, request, model_admin):
+        return [("disagree", _("Number and profile disagree"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "disagree":
+            return queryset.exclude(number_disagreements="").exclude(
+                number_disagreements__isnull=True
+            )
         return queryset
 
 
 WAITING_DAYS = [7, 14, 30, 60, 90]
 
 
-class WaitingFilter(admin.SimpleListFilter):
+class WaitingFilter(CheckedFilter):
     title = _("at the same step for")
     parameter_name = "waiting"
 
@@ -115,7 +210,7 @@ class WaitingFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DocumentsToReviewFilter(admin.SimpleListFilter):
+class DocumentsToReviewFilter(CheckedFilter):
     title = _("documents to review")
     parameter_name = "to_review"
 
@@ -134,7 +229,7 @@ class DocumentsToReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StuckFilter(admin.SimpleListFilter):
+class StuckFilter(CheckedFilter):
     """Past the threshold staff set for the step (Stuck-file thresholds)."""
 
     title = _("stuck")
@@ -149,7 +244,7 @@ class StuckFilter(admin.SimpleListFilter):
         return queryset
 
 
-class UnreadMessagesFilter(admin.SimpleListFilter):
+class UnreadMessagesFilter(CheckedFilter):
     title = _("messages")
     parameter_name = "unread"
 

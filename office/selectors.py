@@ -28,7 +28,7 @@ from django.utils.text import smart_split, unescape_string_literal
 
 from accounts.models import User
 from documents.models import Document, DocumentVersion, VersionStatus
-from documents.selectors import versions_waiting_for_review
+from documents.selectors import document_tasks, versions_waiting_for_review
 from messaging.models import Message
 from messaging.selectors import unread_by_office_subquery, unread_by_office_total
 from office.models import StepThreshold, Student
@@ -103,6 +103,8 @@ def students_for_office() -> QuerySet[Student]:
             registration_uuid=F("current__uuid"),
             step=F("current__status"),
             path=F("current__path"),
+            number_disagreements=F("current__number_disagreements"),
+            carte_vitale_received_on=F("current__carte_vitale_received_on"),
         )
         .annotate(
             step_since=_step_since(),
@@ -258,6 +260,25 @@ class Dashboard:
         return rows
 
     @property
+    def list_query(self) -> str:
+        """The students' list of the same academic year as the figures (all years if none)."""
+        return f"?year={self.year.pk}" if self.year else "?year=all"
+
+    @property
+    def table(self) -> list[tuple[str, str, list[tuple[str, int]], int]]:
+        """The rows with what each count filters on, for links to the students' list:
+        (path, label, [(step, count)…], total)."""
+        steps = [status for status, _label in self.steps]
+        return [
+            (path, label, list(zip(steps, counts, strict=True)), total)
+            for (path, _label), (label, counts, total) in zip(self.paths, self.rows, strict=True)
+        ]
+
+    @property
+    def step_total_cells(self) -> list[tuple[str, int]]:
+        return list(zip([status for status, _l in self.steps], self.step_totals, strict=True))
+
+    @property
     def step_totals(self) -> list[int]:
         return [
             sum(self.counts.get(path, {}).get(status, 0) for path, _label in self.paths)
@@ -349,3 +370,14 @@ def office_dashboard(year: AcademicYear | None = None) -> Dashboard:
     dashboard.paths = [(path, label) for path, label in Path.choices if path in counts]
     dashboard.steps = list(Status.choices)
     return dashboard
+
+
+def required_documents_for_file(student: User) -> list:
+    """The documents this student's path and step require, each with its state.
+
+    The single call the student's file makes for "what is missing and why". Today it
+    derives the list from documents/requirements.py (through documents' task list); at the
+    merge of the journey work (issue 13, item 2: documents by path × step in one place) this
+    body switches to that selector, and nothing else in the workplace changes.
+    """
+    return [task for task in document_tasks(student) if task.required]

@@ -5,8 +5,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
 from accounts.models import User
@@ -115,6 +116,27 @@ def staff_record_step(
 class RemindersSent:
     sent: int
     skipped: int
+
+
+class NotApplicable(models.TextChoices):
+    """Why a bulk action leaves a selected student out (issue 15, item 7)."""
+
+    PAST_YEAR = "past-year", _("not in the current academic year")
+    FINISHED = "finished", _("file finished: Carte Vitale received")
+
+
+def reminder_not_applicable(student: User, *, current_year_id: int | None) -> str | None:
+    """Why a reminder does not apply to this student, or None when it does.
+
+    Reads the annotations of office.selectors.students_for_office(). A student who has not
+    filled in their profile yet is reminded (that is what the reminder is for).
+    """
+    profile = getattr(student, "student_profile", None)
+    if profile is not None and profile.academic_year_id != current_year_id:
+        return NotApplicable.PAST_YEAR
+    if getattr(student, "carte_vitale_received_on", None) is not None:
+        return NotApplicable.FINISHED
+    return None
 
 
 def office_send_reminders(*, students: Iterable[User], note: str = "") -> RemindersSent:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from students import nir, validators
 from students.countries import CANADA
-from students.models import RequestedDocument, StayLength, StudentProfile
+from students.models import RequestedDocument, Sex, StayLength, StudentProfile
 
 
 class DateInput(forms.DateInput):
@@ -33,6 +33,7 @@ class ProfileForm(forms.ModelForm):
             "legal_surname",
             "legal_given_names",
             "date_of_birth",
+            "sex",
             "country_of_birth",
             "nationality",
             "quebec_resident",
@@ -59,6 +60,7 @@ class ProfileForm(forms.ModelForm):
             "ehic_expiry": DateInput(),
             "residence_permit_expiry": DateInput(),
             "stay_length": forms.RadioSelect,
+            "sex": forms.RadioSelect,
             "legal_surname": forms.TextInput(attrs={"autocomplete": "family-name"}),
             "legal_given_names": forms.TextInput(attrs={"autocomplete": "given-name"}),
             "address_line_1": forms.TextInput(attrs={"autocomplete": "address-line1"}),
@@ -74,6 +76,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].initial = user.preferred_language
         self.fields["stay_length"].choices = StayLength.choices
+        self.fields["sex"].choices = [("", _("Prefer not to say")), *Sex.choices]
 
     def clean_date_of_birth(self):
         born = self.cleaned_data["date_of_birth"]

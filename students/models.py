@@ -73,6 +73,11 @@ class StayLength(models.TextChoices):
     UNDER_3_MONTHS = "under-3-months", _("Less than 3 months")
 
 
+class Sex(models.TextChoices):
+    FEMALE = "F", _("Female")
+    MALE = "M", _("Male")
+
+
 class StudentProfile(models.Model):
     """What a student tells us once; the path router reads it."""
 
@@ -94,6 +99,15 @@ class StudentProfile(models.Model):
         help_text=_("All of them, exactly as on your passport or national identity card."),
     )
     date_of_birth = models.DateField(_("date of birth"))
+    # Optional: asked only so that a mistyped sex digit of the number can be pointed out.
+    sex = models.CharField(
+        _("sex, as on your passport"),
+        max_length=1,
+        choices=Sex.choices,
+        blank=True,
+        default="",
+        help_text=_("Optional. Used only to check the first digit of your social-security number."),
+    )
     country_of_birth = CountryField(_("country of birth"))
     nationality = CountryField(_("nationality"))
     quebec_resident = models.BooleanField(
@@ -231,6 +245,17 @@ class Registration(FSMModelMixin, models.Model):
     definitive_number = EncryptedTextField(_("definitive number"), blank=True, default="")
     definitive_number_search_hash = models.CharField(
         _("definitive number search hash"), max_length=64, blank=True, db_index=True
+    )
+    # Which parts of a recorded number disagree with the profile (students/nir_profile.py),
+    # comma-separated; kept here because the numbers are encrypted, so the office's filter
+    # cannot compute it in the database. Refreshed by the services that record a number or
+    # save a profile.
+    number_disagreements = models.CharField(
+        _("number and profile disagree on"),
+        max_length=100,
+        blank=True,
+        default="",
+        editable=False,
     )
     ameli_account_created_on = models.DateField(_("ameli account created on"), null=True)
     carte_vitale_ordered_on = models.DateField(_("Carte Vitale ordered on"), null=True)

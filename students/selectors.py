@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from portal.cache import get_or_compute
+from students import nir
 from students.models import (
     AcademicYear,
     EventKind,
@@ -20,6 +21,7 @@ from students.models import (
     Status,
     StudentProfile,
 )
+from students.nir_profile import Mismatch, disagreements
 from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
 from students.tracker import Action, Step, current_step, days_between, steps_for
 
@@ -334,3 +336,52 @@ def _status_entered_on(registration: Registration) -> date | None:
 def current_academic_year() -> AcademicYear | None:
     """The year staff marked as current: the public checker judges an EHIC against it."""
     return AcademicYear.objects.filter(is_current=True).first()
+
+
+@dataclass(frozen=True)
+class NumberCheck:
+    """One recorded number and where it disagrees with the profile."""
+
+    kind: nir.NumberKind
+    mismatches: list[Mismatch]
+
+    @property
+    def is_provisional(self) -> bool:
+        return self.kind == nir.NumberKind.PROVISIONAL
+
+
+def number_checks(
+    registration: Registration | None, profile: StudentProfile | None = None
+) -> list[NumberCheck]:
+    """The recorded numbers that disagree with the profile (none when all agree).
+
+    Pass the profile when the caller has it, to save a query.
+    """
+    if registration is None:
+        return []
+    if profile is None:
+        profile = StudentProfile.objects.filter(user_id=registration.student_id).first()
+    if profile is None:
+        return []
+    checks = []
+    for kind, number in (
+        (nir.NumberKind.DEFINITIVE, registration.definitive_number),
+        (nir.NumberKind.PROVISIONAL, registration.provisional_number),
+    ):
+        if not number:
+            continue
+        found = disagreements(
+            number,
+            date_of_birth=profile.date_of_birth,
+            country_of_birth=str(profile.country_of_birth or ""),
+            sex=profile.sex,
+        )
+        if found:
+            checks.append(NumberCheck(kind, found))
+    return checks
+
+
+def number_disagreement_flag(checks: list[NumberCheck]) -> str:
+    """The stored flag: the kinds of disagreement, comma-separated, in a fixed order."""
+    kinds = {mismatch.kind for check in checks for mismatch in check.mismatches}
+    return ",".join(sorted(kinds))

@@ -5,6 +5,7 @@ checks the date, saves only the fields it changed and writes exactly one timelin
 so the timeline is complete whoever acted (the student here, staff in the admin).
 """
 
+from copy import copy
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,7 +34,7 @@ from students.models import (
     RequestedDocument,
     StudentProfile,
 )
-from students.selectors import path_for_profile
+from students.selectors import number_checks, number_disagreement_flag, path_for_profile
 
 
 class RegistrationError(Exception):
@@ -188,7 +189,7 @@ def profile_save(
             note=note,
             data={"from": previous, "to": decision.path},
         )
-    return registration
+    return _refresh_number_flag(registration, profile)
 
 
 @transaction.atomic
@@ -314,6 +315,29 @@ def _advance(
     return locked
 
 
+def _refresh_number_flag(
+    registration: Registration, profile: StudentProfile | None = None
+) -> Registration:
+    """Store which parts of the numbers disagree with the profile, for the office's filter.
+
+    Called when the profile is saved; the number services save the flag with the number
+    (_flag_with_number), and a correction of either must do the same. Nothing is refused:
+    a disagreement is a warning, not an error.
+    """
+    flag = number_disagreement_flag(number_checks(registration, profile))
+    if registration.number_disagreements != flag:
+        registration.number_disagreements = flag
+        registration.save(update_fields=["number_disagreements", "updated_at"])
+    return registration
+
+
+def _flag_with_number(registration: Registration, kind: nir.NumberKind, number: str) -> str:
+    """The flag the registration will carry once this number is recorded (saved with it)."""
+    probe = copy(registration)
+    setattr(probe, f"{kind.value}_number", number)
+    return number_disagreement_flag(number_checks(probe))
+
+
 def _checked_number(number: str, kind: nir.NumberKind) -> str:
     try:
         return nir.validate(number, kind=kind)
@@ -343,6 +367,7 @@ def registration_record_provisional_number(
 ) -> Registration:
     """The site gave a provisional number (first digit 7 or 8); stored encrypted."""
     number = _checked_number(number, nir.NumberKind.PROVISIONAL)
+    flag = _flag_with_number(registration, nir.NumberKind.PROVISIONAL, number)
     return _advance(
         registration=registration,
         step=PROVISIONAL_NUMBER,
@@ -352,6 +377,7 @@ def registration_record_provisional_number(
         changes={
             "provisional_number": number,
             "provisional_number_search_hash": search_hash(number),
+            "number_disagreements": flag,
         },
     )
 
@@ -420,6 +446,7 @@ def registration_record_definitive_number(
 ) -> Registration:
     """The definitive number arrived (first digit 1 or 2); stored encrypted."""
     number = _checked_number(number, nir.NumberKind.DEFINITIVE)
+    flag = _flag_with_number(registration, nir.NumberKind.DEFINITIVE, number)
     return _advance(
         registration=registration,
         step=DEFINITIVE_NUMBER,
@@ -429,6 +456,7 @@ def registration_record_definitive_number(
         changes={
             "definitive_number": number,
             "definitive_number_search_hash": search_hash(number),
+            "number_disagreements": flag,
         },
     )
 

@@ -36,6 +36,7 @@ from students.selectors import (
     current_academic_year,
     current_registration,
     dashboard_for_student,
+    number_checks,
     timeline_events,
     timeline_lines,
 )
@@ -57,6 +58,22 @@ def dashboard(request):
     return render(
         request, "students/dashboard.html", {"dashboard": data, "document_tasks": document_list}
     )
+
+
+def _warn_number_disagreements(request, registration) -> None:
+    """Say, on save, each part of a recorded number that disagrees with the profile."""
+    for check in number_checks(registration):
+        parts = " ".join(mismatch.message for mismatch in check.mismatches)
+        if check.is_provisional:
+            text = _(
+                "Your %(kind)s and your profile disagree. %(parts)s A provisional number can "
+                "differ until your identity is confirmed; nothing is blocked."
+            )
+        else:
+            text = _(
+                "Your %(kind)s and your profile disagree. %(parts)s Check both; nothing is blocked."
+            )
+        messages.warning(request, text % {"kind": check.kind.label, "parts": parts})
 
 
 @login_required
@@ -89,7 +106,7 @@ def profile(request):
         saved.user = request.user
         language = form.cleaned_data["preferred_language"]
         try:
-            services.profile_save(profile=saved, by=request.user, language=language)
+            registration = services.profile_save(profile=saved, by=request.user, language=language)
         except services.RegistrationError as error:
             form.add_error(error.field, error.message)
         else:
@@ -97,6 +114,7 @@ def profile(request):
                 remember_language_for_response(request, language)
             with translation.override(language):
                 messages.success(request, _("Your details are saved."))
+                _warn_number_disagreements(request, registration)
                 return redirect(reverse("students:dashboard"))
     return render(request, "students/profile.html", {"form": form, "is_new": instance is None})
 
@@ -201,7 +219,7 @@ def _report_page(request, registration_uuid, key: str):
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in report.fields_for_service}
         try:
-            report.record(
+            registration = report.record(
                 registration=registration,
                 by=request.user,
                 on=form.cleaned_data["on"],
@@ -216,6 +234,8 @@ def _report_page(request, registration_uuid, key: str):
                 return redirect("students:dashboard")
         else:
             messages.success(request, _("Recorded: %(what)s.") % {"what": report.heading})
+            if "number" in report.fields_for_service:
+                _warn_number_disagreements(request, registration)
             return redirect("students:dashboard")
     return render(
         request,

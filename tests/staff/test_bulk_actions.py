@@ -3,10 +3,12 @@ per document, through the service), send a reminder to the selected students."""
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from documents.models import ReviewDecision, VersionStatus
 from documents.services import document_accept
 from notifications.models import Notice, NoticeKind
+from tests.conftest import make_verified_user
 from tests.staff.conftest import staff_client
 
 QUEUE = "/admin/office/pendingdocument/"
@@ -172,4 +174,52 @@ def test_staff_without_the_permission_cannot_send_reminders(request, persona, al
     response = remind(staff_client(request.getfixturevalue(persona)), [alice], confirm=True)
 
     assert response.status_code == 403
+    assert not Notice.objects.exists()
+
+
+def test_reminders_skip_past_years_and_finished_files_and_say_who_and_why(
+    bob_client, alice, charlie, alice_file, make_profile, year
+):
+    from students.models import AcademicYear, Registration
+
+    # Charlie's profile is in last year's academic year; Dana's file is finished.
+    past = AcademicYear.objects.exclude(pk=year.pk).order_by("-starts_on").first()
+    make_profile(
+        charlie,
+        legal_surname="Brown",
+        academic_year_start=past.starts_on,
+        academic_year_end=past.ends_on,
+    )
+    dana = make_verified_user(email="dana@example.org")
+    dana_file = make_profile(dana, legal_surname="Cruz")
+    Registration.objects.filter(pk=dana_file.pk).update(
+        carte_vitale_received_on=timezone.localdate()
+    )
+    data = {
+        "action": "send_reminder",
+        "_selected_action": [alice.pk, charlie.pk, dana.pk],
+    }
+    url = f"{STUDENTS}?year=all"  # the past year is listed only when asked for
+
+    confirmation = bob_client.post(url, data).content.decode()
+    assert "alice@example.org" in confirmation
+    assert "not in the current academic year" in confirmation
+    assert "file finished" in confirmation
+
+    response = bob_client.post(url, {**data, "post": "yes"})
+    assert response.status_code == 302
+    assert list(Notice.objects.values_list("recipient__email", flat=True)) == ["alice@example.org"]
+    messages = " ".join(str(m) for m in response.wsgi_request._messages)
+    assert "BROWN Alice (not in the current academic year)" in messages
+    assert "CRUZ Alice (file finished: Carte Vitale received)" in messages
+
+
+def test_a_reminder_to_nobody_it_applies_to_sends_nothing(bob_client, alice, alice_file):
+    from students.models import Registration
+
+    Registration.objects.filter(pk=alice_file.pk).update(
+        carte_vitale_received_on=timezone.localdate()
+    )
+    response = remind(bob_client, [alice], confirm=False)
+    assert response.status_code == 302
     assert not Notice.objects.exists()

@@ -142,14 +142,14 @@ def test_the_slow_figures_come_from_the_cache_for_a_while(known):
     assert office_dashboard().submitted_to_provisional_all_years == Median(4, 3)
 
 
-def test_the_index_shows_the_figures_to_the_office(bob_client, known):
+def test_the_index_shows_the_figures_to_the_office(bob_client, known, year):
     html = bob_client.get("/admin/").content.decode()
 
     assert "Students this year" in html
     assert "Documents waiting for review" in html
     assert "7 days (2 students)" in html
     assert "74 days (2 students)" in html
-    assert "/admin/office/student/?stuck=yes" in html
+    assert f"/admin/office/student/?year={year.pk}&amp;stuck=yes" in html
     assert "/admin/office/pendingdocument/" in html
 
 
@@ -177,3 +177,31 @@ def test_the_index_costs_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(13):
         assert bob_client.get("/admin/").status_code == 200
+
+
+def test_every_count_links_to_a_list_whose_total_matches(bob_client, known):
+    """Each figure of the index is a link; the list it opens shows that many students."""
+    import re
+    from html import unescape
+
+    html = bob_client.get("/admin/").content.decode()
+    section = html[html.index("office-dashboard") :]
+    section = section[: section.index("</section>")]
+    links = re.findall(r'<a href="(/admin/office/student/\?[^"]+)">(\d+)</a>', section)
+    assert len(links) >= 5
+    for url, count in links:
+        listed = bob_client.get(unescape(url)).content.decode()
+        names = re.findall(r'<th class="field-name">', listed)
+        assert len(names) == int(count), url
+        assert "was ignored" not in listed
+
+
+def test_the_list_defaults_to_the_current_academic_year(bob_client, alice, alice_file, year):
+    past = AcademicYear.objects.exclude(pk=year.pk).order_by("-starts_on").first()
+    profile = alice.student_profile
+    profile.academic_year = past
+    profile.save()
+
+    assert "LIDDELL Alice" not in bob_client.get("/admin/office/student/").content.decode()
+    everyone = bob_client.get("/admin/office/student/?year=all").content.decode()
+    assert "LIDDELL Alice" in everyone

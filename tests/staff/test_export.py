@@ -37,7 +37,8 @@ def export(client, students) -> list[dict]:
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="students-')
-    return list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert response.content.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_the_export_has_one_line_per_selected_student_with_the_dates_of_each_step(
@@ -112,3 +113,69 @@ def test_office_staff_without_the_export_permission_have_no_export_action(bob, c
 
     assert "export_admin_action" not in client.get(STUDENTS).content.decode()
     assert client.post(EXPORT, {"format": "0", "resource": "0"}).status_code == 403
+
+
+# Spreadsheets: accents, the separator of the language, formulas escaped in every format.
+
+FORMULA_NAMES = ["=1+2", "+1+2", "-1+2", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def _export_as(client, students, file_format: str, language: str = "en"):
+    formats = {"csv": "0", "xlsx": "1"}
+    client.cookies["django_language"] = language  # the admin follows the language cookie
+    return client.post(
+        EXPORT,
+        {"format": formats[file_format], "resource": "0", "export_items": [s.pk for s in students]},
+    )
+
+
+@pytest.fixture
+def accented(alice, alice_file, make_profile):
+    make_profile(alice, legal_surname="Müller", legal_given_names="Zoë")
+    return [alice]
+
+
+def test_csv_in_french_has_a_bom_semicolons_and_accents(bob_client, accented):
+    response = _export_as(bob_client, accented, "csv", "fr")
+    content = response.content
+    assert content.startswith(b"\xef\xbb\xbf")
+    text = content.decode("utf-8-sig")
+    header, line = text.splitlines()[:2]
+    assert ";" in header and "," not in header.split(";")[0]
+    assert line.startswith("MÜLLER;Zoë;") or line.startswith("Müller;Zoë;")
+
+
+def test_csv_in_english_uses_commas(bob_client, accented):
+    text = _export_as(bob_client, accented, "csv", "en").content.decode("utf-8-sig")
+    assert text.splitlines()[1].startswith("Müller,Zoë,")
+
+
+def test_xlsx_opens_with_accents_and_dates(bob_client, accented):
+    import openpyxl
+
+    response = _export_as(bob_client, accented, "xlsx")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert sheet.cell(row=2, column=1).value == "Müller"
+    assert sheet.cell(row=2, column=2).value == "Zoë"
+
+
+@pytest.mark.parametrize("name", FORMULA_NAMES)
+@pytest.mark.parametrize("file_format", ["csv", "xlsx"])
+def test_a_cell_starting_like_a_formula_is_escaped(
+    bob_client, alice, alice_file, make_profile, name, file_format
+):
+    import openpyxl
+
+    make_profile(alice, legal_surname=name)
+    response = _export_as(bob_client, [alice], file_format)
+    if file_format == "csv":
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        cell = rows[1][0]
+    else:
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        found = workbook.active.cell(row=2, column=1)
+        assert found.data_type == "s"  # text, never a formula
+        # (openpyxl reads a stored carriage return back as a line feed)
+        cell = found.value.replace("\n", "\r") if name.startswith("\r") else found.value
+    assert cell == "'" + name
