@@ -169,3 +169,16 @@ class NumberHelperForm(forms.Form):
 
 class ReimbursementTaskForm(forms.Form):
     done = forms.BooleanField(required=False)
+
+
+def report_form(step, data=None) -> ReportForm:
+    """The confirmation form of a lifecycle step (students/lifecycle.py), from its fields."""
+    if step.number == nir.NumberKind.PROVISIONAL:
+        form_class: type[ReportForm] = ProvisionalNumberForm
+    elif step.number == nir.NumberKind.DEFINITIVE:
+        form_class = DefinitiveNumberForm
+    elif step.documents:
+        form_class = MissingDocumentsForm
+    else:
+        form_class = ReportForm
+    return form_class(data, date_label=step.date_label)

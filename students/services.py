@@ -20,7 +20,7 @@ from accounts.models import User
 from accounts.services import user_set_preferred_language
 from notifications.models import NoticeKind
 from notifications.services import notify
-from students import nir
+from students import lifecycle, nir
 from students.encryption import search_hash
 from students.models import (
     AcademicYear,
@@ -84,19 +84,7 @@ def _record_event(
 
 # Steps that staff record for a student; the student is told by e-mail (path changes and
 # reimbursement ticks are the student's own doing and need no notice).
-STAFF_NOTICE_KINDS = frozenset(
-    {
-        EventKind.SUBMITTED,
-        EventKind.PROVISIONAL_NUMBER,
-        EventKind.MISSING_DOCUMENTS,
-        EventKind.DOCUMENTS_SENT,
-        EventKind.VALIDATED,
-        EventKind.DEFINITIVE_NUMBER,
-        EventKind.AMELI_ACCOUNT,
-        EventKind.CARTE_VITALE_ORDERED,
-        EventKind.CARTE_VITALE_RECEIVED,
-    }
-)
+STAFF_NOTICE_KINDS = lifecycle.staff_notice_kinds()
 
 
 def _notify_student_of_staff_event(*, registration: Registration, event: RegistrationEvent) -> None:
@@ -321,12 +309,16 @@ def _checked_number(number: str, kind: nir.NumberKind) -> str:
         raise RegistrationError(" ".join(error.messages), field="number") from None
 
 
-SUBMIT = _Step("submit", EventKind.SUBMITTED)
-PROVISIONAL_NUMBER = _Step("receive_provisional_number", EventKind.PROVISIONAL_NUMBER)
-MISSING_DOCUMENTS = _Step("request_missing_documents", EventKind.MISSING_DOCUMENTS)
-DOCUMENTS_SENT = _Step("send_documents", EventKind.DOCUMENTS_SENT)
-VALIDATED = _Step("validate", EventKind.VALIDATED)
-DEFINITIVE_NUMBER = _Step("receive_definitive_number", EventKind.DEFINITIVE_NUMBER)
+def _step(row: lifecycle.LifecycleStep, refused: str = "") -> _Step:
+    return _Step(row.transition, row.event, refused)
+
+
+SUBMIT = _step(lifecycle.SUBMITTED)
+PROVISIONAL_NUMBER = _step(lifecycle.PROVISIONAL_NUMBER)
+MISSING_DOCUMENTS = _step(lifecycle.MISSING_DOCUMENTS)
+DOCUMENTS_SENT = _step(lifecycle.DOCUMENTS_SENT)
+VALIDATED = _step(lifecycle.VALIDATED)
+DEFINITIVE_NUMBER = _step(lifecycle.DEFINITIVE_NUMBER)
 
 
 @transaction.atomic
@@ -438,11 +430,7 @@ def registration_report_ameli_account(
     *, registration: Registration, by: User, on: date, note: str = ""
 ) -> Registration:
     """The student created their ameli account (possible only with the definitive number)."""
-    step = _Step(
-        "create_ameli_account",
-        EventKind.AMELI_ACCOUNT,
-        refused=_("Your ameli account is already recorded."),
-    )
+    step = _step(lifecycle.AMELI_ACCOUNT, _("Your ameli account is already recorded."))
     return _advance(
         registration=registration,
         step=step,
@@ -458,11 +446,7 @@ def registration_report_carte_vitale_ordered(
     *, registration: Registration, by: User, on: date, note: str = ""
 ) -> Registration:
     """The student ordered the Carte Vitale (online or on the CPAM's paper form)."""
-    step = _Step(
-        "order_carte_vitale",
-        EventKind.CARTE_VITALE_ORDERED,
-        refused=_("Your Carte Vitale order is already recorded."),
-    )
+    step = _step(lifecycle.CARTE_VITALE_ORDERED, _("Your Carte Vitale order is already recorded."))
     return _advance(
         registration=registration,
         step=step,
@@ -479,10 +463,9 @@ def registration_report_carte_vitale_received(
 ) -> Registration:
     """The Carte Vitale arrived."""
     ordered_on = _lock(registration).carte_vitale_ordered_on
-    step = _Step(
-        "receive_carte_vitale",
-        EventKind.CARTE_VITALE_RECEIVED,
-        refused=(
+    step = _step(
+        lifecycle.CARTE_VITALE_RECEIVED,
+        (
             _("Your Carte Vitale is already recorded as received.")
             if ordered_on
             else _("Record first that you ordered your Carte Vitale.")

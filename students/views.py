@@ -1,8 +1,5 @@
 """The student's pages: dashboard, profile, the reports of each step, the number helper."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,23 +8,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.middleware import remember_language_for_response
 from documents.selectors import document_tasks
-from students import nir, services
+from students import lifecycle, nir, services
 from students.access import get_registration_for_user
 from students.forms import (
-    DefinitiveNumberForm,
-    MissingDocumentsForm,
     NumberHelperForm,
     ProfileForm,
-    ProvisionalNumberForm,
     ReimbursementTaskForm,
-    ReportForm,
+    report_form,
 )
+from students.lifecycle import LifecycleStep
 from students.models import AcademicYear, ReimbursementTaskKind, StudentProfile
 from students.selectors import (
     current_registration,
@@ -35,7 +29,7 @@ from students.selectors import (
     timeline_events,
     timeline_lines,
 )
-from students.tracker import ACTIONS, Action
+from students.tracker import ACTIONS
 
 TIMELINE_PAGE_SIZE = 50
 
@@ -97,107 +91,26 @@ def profile(request):
     return render(request, "students/profile.html", {"form": form, "is_new": instance is None})
 
 
-@dataclass(frozen=True)
-class Report:
-    """How one student report looks and which service records it."""
-
-    action: Action
-    heading: str
-    date_label: str
-    form_class: type[ReportForm]
-    record: Callable[..., object]
-    fields_for_service: tuple[str, ...] = ()
-
-
-REPORTS = {
-    report.action.key: report
-    for report in [
-        Report(
-            ACTIONS["report_submitted"],
-            gettext_lazy("You registered on the foreign-student site"),
-            gettext_lazy("When did you submit your registration?"),
-            ReportForm,
-            services.registration_report_submitted,
-        ),
-        Report(
-            ACTIONS["record_provisional_number"],
-            gettext_lazy("You received your provisional number"),
-            gettext_lazy("When did you receive it?"),
-            ProvisionalNumberForm,
-            services.registration_record_provisional_number,
-            ("number",),
-        ),
-        Report(
-            ACTIONS["report_missing_documents"],
-            gettext_lazy("The CPAM asked for missing documents"),
-            gettext_lazy("When did the CPAM ask?"),
-            MissingDocumentsForm,
-            services.registration_report_missing_documents,
-            ("documents",),
-        ),
-        Report(
-            ACTIONS["report_documents_sent"],
-            gettext_lazy("You sent the missing documents"),
-            gettext_lazy("When did you send them?"),
-            ReportForm,
-            services.registration_report_documents_sent,
-        ),
-        Report(
-            ACTIONS["report_validated"],
-            gettext_lazy("Your registration was validated"),
-            gettext_lazy("When was it validated?"),
-            ReportForm,
-            services.registration_report_validated,
-        ),
-        Report(
-            ACTIONS["record_definitive_number"],
-            gettext_lazy("You received your definitive number"),
-            gettext_lazy("When did you receive it?"),
-            DefinitiveNumberForm,
-            services.registration_record_definitive_number,
-            ("number",),
-        ),
-        Report(
-            ACTIONS["report_ameli_account"],
-            gettext_lazy("You created your ameli account"),
-            gettext_lazy("When did you create it?"),
-            ReportForm,
-            services.registration_report_ameli_account,
-        ),
-        Report(
-            ACTIONS["report_carte_vitale_ordered"],
-            gettext_lazy("You ordered your Carte Vitale"),
-            gettext_lazy("When did you order it?"),
-            ReportForm,
-            services.registration_report_carte_vitale_ordered,
-        ),
-        Report(
-            ACTIONS["report_carte_vitale_received"],
-            gettext_lazy("You received your Carte Vitale"),
-            gettext_lazy("When did it arrive?"),
-            ReportForm,
-            services.registration_report_carte_vitale_received,
-        ),
-    ]
-}
+def _record(step: LifecycleStep):
+    return getattr(services, step.service)
 
 
 def _report_page(request, registration_uuid, key: str):
     """GET: the confirmation form. POST: record the report through its service."""
     registration = get_registration_for_user(request.user, registration_uuid)
-    report = REPORTS[key]
-    if not report.action.is_available(registration):
+    report = lifecycle.BY_KEY[key]
+    if not ACTIONS[key].is_available(registration):
         messages.error(
             request,
             _("This cannot be recorded now: your registration is at the step “%(step)s”.")
             % {"step": registration.get_status_display()},
         )
         return redirect("students:dashboard")
-    form = report.form_class(request.POST or None, date_label=report.date_label)
+    form = report_form(report, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in report.fields_for_service}
+        values = {name: form.cleaned_data[name] for name in report.form_fields}
         try:
-            report.record(
+            _record(report)(
                 registration=registration,
                 by=request.user,
                 on=form.cleaned_data["on"],
@@ -231,15 +144,8 @@ def _report_view(key: str):
     return view
 
 
-report_submitted = _report_view("report_submitted")
-record_provisional_number = _report_view("record_provisional_number")
-report_missing_documents = _report_view("report_missing_documents")
-report_documents_sent = _report_view("report_documents_sent")
-report_validated = _report_view("report_validated")
-record_definitive_number = _report_view("record_definitive_number")
-report_ameli_account = _report_view("report_ameli_account")
-report_carte_vitale_ordered = _report_view("report_carte_vitale_ordered")
-report_carte_vitale_received = _report_view("report_carte_vitale_received")
+# One confirmation view per step of the lifecycle table (students/lifecycle.py).
+REPORT_VIEWS = {step.key: _report_view(step.key) for step in lifecycle.STEPS}
 
 
 @login_required
