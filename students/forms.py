@@ -171,8 +171,11 @@ class ReimbursementTaskForm(forms.Form):
     done = forms.BooleanField(required=False)
 
 
-def report_form(step, data=None) -> ReportForm:
-    """The confirmation form of a lifecycle step (students/lifecycle.py), from its fields."""
+def report_form(step, data=None, *, documents: list[str] | None = None) -> ReportForm:
+    """The confirmation form of a lifecycle step (students/lifecycle.py), from its fields.
+
+    `documents` narrows the CPAM checklist to what the student's path can be asked for.
+    """
     if step.number == nir.NumberKind.PROVISIONAL:
         form_class: type[ReportForm] = ProvisionalNumberForm
     elif step.number == nir.NumberKind.DEFINITIVE:
@@ -181,4 +184,8 @@ def report_form(step, data=None) -> ReportForm:
         form_class = MissingDocumentsForm
     else:
         form_class = ReportForm
-    return form_class(data, date_label=step.date_label)
+    form = form_class(data, date_label=step.date_label)
+    if documents is not None and "documents" in form.fields:
+        labels = dict(RequestedDocument.choices)
+        form.fields["documents"].choices = [(value, labels[value]) for value in documents]
+    return form

@@ -228,6 +228,11 @@ class Registration(FSMModelMixin, models.Model):
     definitive_number_search_hash = models.CharField(
         _("definitive number search hash"), max_length=64, blank=True, db_index=True
     )
+    # The explicit choice to register on the official site before the office checked every
+    # document (PRODUCT.md: allowed, never the default advice).
+    registering_anyway_on = models.DateField(
+        _("chose to register before the documents were checked, on"), null=True, blank=True
+    )
     ameli_account_created_on = models.DateField(_("ameli account created on"), null=True)
     carte_vitale_ordered_on = models.DateField(_("Carte Vitale ordered on"), null=True)
     carte_vitale_received_on = models.DateField(_("Carte Vitale received on"), null=True)
@@ -354,6 +359,13 @@ class EventKind(models.TextChoices):
     AMELI_ACCOUNT = "ameli-account", _("ameli account created")
     CARTE_VITALE_ORDERED = "carte-vitale-ordered", _("Carte Vitale ordered")
     CARTE_VITALE_RECEIVED = "carte-vitale-received", _("Carte Vitale received")
+    REGISTERING_ANYWAY = (
+        "registering-anyway",
+        _("Chose to register before every document was checked"),
+    )
+    STEP_UNDONE = "step-undone", _("Step undone")
+    NUMBER_CORRECTED = "number-corrected", _("Number corrected")
+    MOVED_BACK = "moved-back", _("Registration moved back to an earlier step")
     REIMBURSEMENT_TASK_DONE = "reimbursement-task-done", _("Better-reimbursement task done")
     REIMBURSEMENT_TASK_UNDONE = (
         "reimbursement-task-undone",

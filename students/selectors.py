@@ -9,6 +9,7 @@ from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from accounts.models import User
+from students import lifecycle
 from students.models import (
     EventKind,
     Registration,
@@ -20,7 +21,7 @@ from students.models import (
     StudentProfile,
 )
 from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
-from students.tracker import Action, Step, current_step, days_between, steps_for
+from students.tracker import Action, Step, days_between, steps_for
 
 # Medians are shown only from this many past cases: fewer would mislead and could
 # point at one identifiable student.
@@ -202,10 +203,16 @@ class Dashboard:
     steps: list[Step] = field(default_factory=list)
     current: Step | None = None
     next_actions: list[Action] = field(default_factory=list)
+    events: list[RegistrationEvent] = field(default_factory=list)
+    student: User | None = None
     timeline: list[TimelineLine] = field(default_factory=list)
     timeline_has_more: bool = False
     reimbursement: list[ReimbursementItem] = field(default_factory=list)
     today: date | None = None
+    # The one action "What to do next" names (students/lifecycle.py), and the other reports
+    # possible at this moment, offered as plain links.
+    next: lifecycle.NextAction | None = None
+    other_actions: list[Action] = field(default_factory=list)
 
     @property
     def shows_tracker(self) -> bool:
@@ -257,7 +264,7 @@ def dashboard_for_student(student: User) -> Dashboard:
         .select_related("academic_year")
         .first()
     )
-    dashboard = Dashboard(profile=profile, registration=registration, today=today)
+    dashboard = Dashboard(profile=profile, registration=registration, today=today, student=student)
     dashboard.decision = path_for_profile(profile)
     if registration is None:
         return dashboard
@@ -279,21 +286,86 @@ def dashboard_for_student(student: User) -> Dashboard:
         )
         for task in tasks
     ]
+    dashboard.events = events
+    return dashboard
+
+
+# Which step of the task list each action of the journey belongs to.
+_STEP_OF_ACTION = {
+    lifecycle.PREPARE_DOCUMENTS.key: "prepare",
+    lifecycle.REGISTER_ONLINE.key: "register",
+    lifecycle.QUEBEC_TAKE_FORM.key: "register",
+    lifecycle.RECORD_PROVISIONAL.key: "provisional",
+    lifecycle.WAIT_FOR_VALIDATION.key: "documents",
+    lifecycle.SEND_MISSING.key: "documents",
+    lifecycle.RECORD_DEFINITIVE.key: "definitive",
+    lifecycle.CREATE_AMELI.key: "ameli",
+    lifecycle.ORDER_CARD.key: "carte_vitale",
+    lifecycle.WAIT_FOR_CARD.key: "carte_vitale",
+}
+
+
+def progress_of(
+    registration: Registration | None, *, has_profile: bool = True, documents_ready: bool = False
+) -> lifecycle.Progress:
+    """Where the student stands, as the plain values the journey reads."""
+    if registration is None:
+        return lifecycle.Progress(path=Path.NON_EU, has_profile=False)
+    return lifecycle.Progress(
+        path=registration.path,
+        has_profile=has_profile,
+        status=registration.status,
+        documents_ready=documents_ready,
+        registering_anyway=registration.registering_anyway_on is not None,
+        ameli_account_on=registration.ameli_account_created_on,
+        carte_vitale_ordered_on=registration.carte_vitale_ordered_on,
+        carte_vitale_received_on=registration.carte_vitale_received_on,
+    )
+
+
+def dashboard_journey(
+    dashboard: Dashboard, *, documents_ready: bool, documents_problem: bool = False
+) -> Dashboard:
+    """Add what to do next and the step tracker, once the documents' state is known.
+
+    The documents app knows whether every document the path asks for is accepted; the
+    view passes that in (this app sits below documents and does not import it).
+    """
+    registration = dashboard.registration
+    if registration is None:
+        return dashboard
+    dashboard.next = lifecycle.next_action(
+        progress_of(registration, documents_ready=documents_ready)
+    )
     if not dashboard.shows_tracker:
         return dashboard
 
-    dashboard.steps = steps_for(registration)
-    dashboard.current = current_step(dashboard.steps)
-    dashboard.next_actions = [
-        action for step in dashboard.steps if step.is_open for action in step.actions
+    dashboard.steps = steps_for(
+        registration, documents_ready=documents_ready, documents_problem=documents_problem
+    )
+    current_key = _STEP_OF_ACTION.get(dashboard.next.key)
+    dashboard.current = next((step for step in dashboard.steps if step.key == current_key), None)
+    primary = dashboard.next.step
+    if dashboard.next in (lifecycle.PREPARE_DOCUMENTS, lifecycle.EHIC_DOCUMENTS):
+        # Registering before the checks is its own explicit choice, offered beside it.
+        primary = lifecycle.SUBMITTED
+    dashboard.other_actions = [
+        action
+        for step in dashboard.steps
+        if step.is_open
+        for action in step.actions
+        if primary is None or action.key != primary.key
     ]
-    timings = step_medians(excluding_student=student)
+    dashboard.next_actions = dashboard.other_actions
+    timings = step_medians(excluding_student=dashboard.student)
+    events = dashboard.events
+    today = dashboard.today
     for step in dashboard.steps:
         timing = timings.get(step.key)
         if timing is not None:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
-        if step.is_open:
+        if step.is_open and step.key != "prepare":
             started = _step_started_on(step, registration, events)
             if started is None and dashboard.timeline_has_more:
                 started = _status_entered_on(registration)

@@ -31,8 +31,10 @@ from students.models import (
     ReimbursementTask,
     ReimbursementTaskKind,
     RequestedDocument,
+    Status,
     StudentProfile,
 )
+from students.paths import REGISTERING_PATHS
 from students.selectors import path_for_profile
 
 
@@ -480,6 +482,31 @@ def registration_report_carte_vitale_received(
         not_before=ordered_on,
         changes={"carte_vitale_received_on": on},
     )
+
+
+@transaction.atomic
+def registration_choose_register_anyway(*, registration: Registration, by: User) -> Registration:
+    """The student chose to register on the official site before every document was checked.
+
+    Allowed (coverage is backdated and some students are in a hurry), but a choice the
+    student makes, never the default advice: "What to do next" moves on to registering.
+    """
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if locked.status != Status.NOT_STARTED or locked.path not in REGISTERING_PATHS:
+        raise RegistrationError(
+            _("This cannot be recorded now: your registration is at the step “%(step)s”.")
+            % {"step": locked.get_status_display()}
+        )
+    if locked.registering_anyway_on is not None:
+        return locked
+    today = timezone.localdate()
+    locked.registering_anyway_on = today
+    locked.save(update_fields=["registering_anyway_on", "updated_at"])
+    _record_event(
+        registration=locked, kind=EventKind.REGISTERING_ANYWAY, by=by, role=role, on=today
+    )
+    return locked
 
 
 # --- Better reimbursed -------------------------------------------------------------------

@@ -14,6 +14,11 @@ urlpatterns = [
         views.reimbursement_task,
         name="reimbursement_task",
     ),
+    path(
+        "registration/<uuid:registration_uuid>/register-anyway/",
+        views.register_anyway,
+        name="register_anyway",
+    ),
     # One confirmation page per report, addressed by the registration's UUID; the table
     # in students/lifecycle.py gives each its (stable) segment and name.
     *(

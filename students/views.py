@@ -12,7 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.middleware import remember_language_for_response
-from documents.selectors import document_tasks
+from documents.requirements import requestable_documents
+from documents.selectors import TaskStatus as DocumentStatus
+from documents.selectors import document_tasks, situation_of
 from students import lifecycle, nir, services
 from students.access import get_registration_for_user
 from students.forms import (
@@ -26,6 +28,8 @@ from students.models import AcademicYear, ReimbursementTaskKind, StudentProfile
 from students.selectors import (
     current_registration,
     dashboard_for_student,
+    dashboard_journey,
+    path_for_profile,
     timeline_events,
     timeline_lines,
 )
@@ -39,14 +43,38 @@ def dashboard(request):
     data = dashboard_for_student(request.user)
     document_list = []
     if data.decision is not None:
-        status = data.registration.status if data.registration else None
-        situation = (data.decision.path, data.decision.flags, status)
+        situation = situation_of(data.decision, data.registration)
         document_list = [
             task for task in document_tasks(request.user, situation=situation) if task.required
         ]
+    dashboard_journey(
+        data,
+        documents_ready=all(task.status == DocumentStatus.ACCEPTED for task in document_list),
+        documents_problem=any(task.status == DocumentStatus.PROBLEM for task in document_list),
+    )
     return render(
         request, "students/dashboard.html", {"dashboard": data, "document_tasks": document_list}
     )
+
+
+@login_required
+@require_POST
+def register_anyway(request, registration_uuid):
+    """The explicit choice to register before every document is checked."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    try:
+        services.registration_choose_register_anyway(registration=registration, by=request.user)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.info(
+            request,
+            _(
+                "Fine: register on the official site now. Keep uploading your documents here "
+                "if you want the office to check them; the CPAM may ask for them again."
+            ),
+        )
+    return redirect("students:dashboard")
 
 
 @login_required
@@ -106,7 +134,12 @@ def _report_page(request, registration_uuid, key: str):
             % {"step": registration.get_status_display()},
         )
         return redirect("students:dashboard")
-    form = report_form(report, request.POST or None)
+    documents = None
+    if report.documents:
+        # Only the path's documents: a Japanese student is never offered form S1.
+        decision = path_for_profile(request.user.student_profile)
+        documents = requestable_documents(path=decision.path, flags=decision.flags)
+    form = report_form(report, request.POST or None, documents=documents)
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in report.form_fields}
         try:

@@ -459,6 +459,16 @@ EXPECTED = {
     "<lang>/profile/": (L, "200", "200", "200", "200", "200", "200"),
     "<lang>/number/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/better-reimbursed/<slug:task>/": (L, "405", "405", "405", "405", "405", "405"),
+    # POST only (the explicit choice to register before every document is checked).
+    "<lang>/registration/<uuid:registration_uuid>/register-anyway/": (
+        L,
+        "405",
+        "405",
+        "405",
+        "405",
+        "405",
+        "405",
+    ),
     "<lang>/registration/<uuid:registration_uuid>/submitted/": (
         L,
         "200",
@@ -754,7 +764,7 @@ ALICES_OBJECTS = [
     if key.startswith("<lang>/")
     and ("<uuid:registration_uuid>" in key or "<uuid:document_uuid>" in key)
     # POST only: GET is refused (405) to everyone before any object is looked up.
-    and not key.endswith(("/accept/", "/reject/"))
+    and not key.endswith(("/accept/", "/reject/", "/register-anyway/"))
 ]
 
 
