@@ -14,7 +14,6 @@ from documents.combine import combined_pdf
 from documents.forms import RejectForm, UploadForm, VersionForm
 from documents.kinds import KIND_HINTS, DocumentKind
 from documents.models import AccessAction, DocumentAccessLog, VersionStatus
-from documents.registration import registration_after_upload
 from documents.selectors import (
     TaskStatus,
     document_tasks,
@@ -103,7 +102,7 @@ def _upload_page(request, *, kind, document):
                 # files in the worker after the request (bench/README.md, upload memory).
                 files = form.cleaned_data.pop("files")
                 try:
-                    document_upload(owner=request.user, kind=kind, files=files)
+                    result = document_upload(owner=request.user, kind=kind, files=files)
                 except DocumentError as error:
                     form.add_error(None, error.message)
                 else:
@@ -113,7 +112,7 @@ def _upload_page(request, *, kind, document):
                         _("%(document)s: uploaded. The international office will check it.")
                         % {"document": kind.label},
                     )
-                    if registration_after_upload(student=request.user) is not None:
+                    if result.registration_moved:
                         messages.info(
                             request,
                             _(
