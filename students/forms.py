@@ -163,6 +163,19 @@ class MissingDocumentsForm(ReportForm):
     field_order = ["documents", "on", "note"]
 
 
+class CorrectNumberForm(forms.Form):
+    """The right number, checked as on entry (first digit, key)."""
+
+    def __init__(self, *args, kind: nir.NumberKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        label = (
+            _("Your provisional number")
+            if kind == nir.NumberKind.PROVISIONAL
+            else _("Your definitive number")
+        )
+        self.fields["number"] = NumberField(kind=kind, label=label)
+
+
 class NumberHelperForm(forms.Form):
     number = NumberField(kind=None, label=_("Your number"))
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
 from students.encryption import EncryptedTextField
 from students.paths import Path
@@ -292,6 +292,16 @@ class Registration(FSMModelMixin, models.Model):
     @transition(field=status, source=Status.VALIDATED, target=Status.DEFINITIVE_NUMBER)
     def receive_definitive_number(self):
         pass
+
+    # Corrections (PRODUCT.md "Mistakes happen"): the student undoing their latest report,
+    # staff moving the file back. Only ever to an earlier step; the service checks which.
+    @transition(
+        field=status,
+        source="*",
+        target=RETURN_VALUE(*[value for value in Status.values]),
+    )
+    def move_back(self, to: str) -> str:
+        return to
 
     # Follow-up tasks keep the status; the transitions only check it (target=None).
 

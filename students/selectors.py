@@ -2,7 +2,7 @@
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.db.models import F, Min, Q
@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from students import lifecycle
 from students.models import (
+    ActorRole,
     EventKind,
     Registration,
     RegistrationEvent,
@@ -153,12 +154,14 @@ class TimelineLine:
     path_from: str = ""
     path_to: str = ""
     task: str = ""
+    undone: str = ""
 
 
 def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
     document_labels = dict(RequestedDocument.choices)
     path_labels = dict(Path.choices)
     task_labels = dict(ReimbursementTaskKind.choices)
+    kind_labels = dict(EventKind.choices)
     lines = []
     for event in events:
         data = event.data or {}
@@ -169,6 +172,9 @@ def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
                 path_from=path_labels.get(data.get("from", ""), ""),
                 path_to=path_labels.get(data.get("to") or data.get("path", ""), ""),
                 task=task_labels.get(data.get("task", ""), ""),
+                undone=kind_labels.get(data.get("kind", ""), "")
+                if event.kind == EventKind.STEP_UNDONE
+                else "",
             )
         )
     return lines
@@ -213,6 +219,7 @@ class Dashboard:
     # possible at this moment, offered as plain links.
     next: lifecycle.NextAction | None = None
     other_actions: list[Action] = field(default_factory=list)
+    undoable: RegistrationEvent | None = None
 
     @property
     def shows_tracker(self) -> bool:
@@ -337,6 +344,8 @@ def dashboard_journey(
     dashboard.next = lifecycle.next_action(
         progress_of(registration, documents_ready=documents_ready)
     )
+    # From the lines already read (the newest ones): no query of its own.
+    dashboard.undoable = undoable_among(dashboard.events, student_id=registration.student_id)
     if not dashboard.shows_tracker:
         return dashboard
 
@@ -371,6 +380,49 @@ def dashboard_journey(
                 started = _status_entered_on(registration)
             step.days_in_step = days_between(started, today)
     return dashboard
+
+
+UNDO_DAYS = 14
+
+
+def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> RegistrationEvent | None:
+    """Of a registration's events, the student's own latest report if they may still undo
+    it: within 14 days, the latest step on the file, and nobody from the office has acted
+    on the file since."""
+    ordered = sorted(events, key=lambda event: (event.created_at, event.pk), reverse=True)
+    corrections = {*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK}
+    latest = next((event for event in ordered if event.kind in corrections), None)
+    if latest is None or latest.kind not in lifecycle.BY_EVENT:
+        return None
+    if latest.actor_id != student_id or latest.actor_role != ActorRole.STUDENT:
+        return None
+    if timezone.now() - latest.created_at > timedelta(days=UNDO_DAYS):
+        return None
+    if any(
+        event.actor_role == ActorRole.STAFF and event.created_at > latest.created_at
+        for event in ordered
+    ):
+        return None
+    return latest
+
+
+def undoable_report(registration: Registration, *, student: User) -> RegistrationEvent | None:
+    """The report the student may undo now, if any (see undoable_among)."""
+    since = timezone.now() - timedelta(days=UNDO_DAYS)
+    recent = list(registration.events.filter(created_at__gte=since))
+    if not recent:
+        return None
+    # The latest step may be older than the window: then nothing is undoable.
+    latest_step = (
+        registration.events.filter(
+            kind__in=[*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK]
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest_step is None or latest_step not in recent:
+        return None
+    return undoable_among(recent, student_id=student.pk)
 
 
 def current_registration(student: User) -> Registration | None:

@@ -10,7 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -35,7 +35,7 @@ from students.models import (
     StudentProfile,
 )
 from students.paths import REGISTERING_PATHS
-from students.selectors import path_for_profile
+from students.selectors import path_for_profile, undoable_report
 
 
 class RegistrationError(Exception):
@@ -86,7 +86,10 @@ def _record_event(
 
 # Steps that staff record for a student; the student is told by e-mail (path changes and
 # reimbursement ticks are the student's own doing and need no notice).
-STAFF_NOTICE_KINDS = lifecycle.staff_notice_kinds()
+STAFF_NOTICE_KINDS = lifecycle.staff_notice_kinds() | {
+    EventKind.MOVED_BACK,
+    EventKind.NUMBER_CORRECTED,
+}
 
 
 def _notify_student_of_staff_event(*, registration: Registration, event: RegistrationEvent) -> None:
@@ -229,12 +232,15 @@ def _lock(registration: Registration) -> Registration:
 
 
 def _last_step_date(registration: Registration) -> date | None:
-    # Only real step changes count: path changes and follow-up ticks are dated "today"
-    # and must not stop a student from reporting a step that happened last month.
+    # The date of the step that brought the file to where it is now. Path changes and
+    # follow-up ticks are dated "today" and must not stop a student from reporting a step
+    # that happened last month; nor must an undone report.
     return (
-        registration.events.exclude(from_status=F("to_status"))
-        .exclude(to_status="")
-        .aggregate(last=Max("occurred_on"))["last"]
+        registration.events.filter(kind__in=list(lifecycle.BY_EVENT), to_status=registration.status)
+        .exclude(from_status=F("to_status"))
+        .order_by("-created_at", "-id")
+        .values_list("occurred_on", flat=True)
+        .first()
     )
 
 
@@ -505,6 +511,153 @@ def registration_choose_register_anyway(*, registration: Registration, by: User)
     locked.save(update_fields=["registering_anyway_on", "updated_at"])
     _record_event(
         registration=locked, kind=EventKind.REGISTERING_ANYWAY, by=by, role=role, on=today
+    )
+    return locked
+
+
+# --- Corrections --------------------------------------------------------------------------
+
+# What each step set, so undoing it (or moving back before it) clears exactly that.
+_NUMBER_FIELDS = {
+    Status.PROVISIONAL_NUMBER: ("provisional_number", "provisional_number_search_hash"),
+    Status.DEFINITIVE_NUMBER: ("definitive_number", "definitive_number_search_hash"),
+}
+_FOLLOW_UP_FIELDS = [row.date_field for row in lifecycle.STEPS if row.date_field]
+
+
+def _restore(locked: Registration, *, to_status: str) -> list[str]:
+    """Clear what the steps after `to_status` set; return the fields changed."""
+    changed = []
+    for status, fields in _NUMBER_FIELDS.items():
+        if not lifecycle.reached(to_status, status):
+            for name in fields:
+                setattr(locked, name, "")
+                changed.append(name)
+    if to_status != Status.DEFINITIVE_NUMBER:
+        for name in _FOLLOW_UP_FIELDS:
+            setattr(locked, name, None)
+            changed.append(name)
+    if to_status != Status.MISSING_DOCUMENTS:
+        locked.missing_documents = []
+        changed.append("missing_documents")
+    return changed
+
+
+@transaction.atomic
+def registration_undo_report(
+    *, registration: Registration, event_uuid: str, by: User
+) -> Registration:
+    """The student takes back their latest report (a mis-click), as if it never happened.
+
+    The event stays on the timeline, followed by an "undone" event: the history is kept.
+    """
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    latest = undoable_report(locked, student=locked.student) if role == ActorRole.STUDENT else None
+    if latest is None or str(latest.uuid) != str(event_uuid):
+        raise RegistrationError(
+            _(
+                "This report can no longer be undone: it is more than 14 days old, a later "
+                "step was recorded, or the international office has acted on your file since. "
+                "Write to the office if something is wrong."
+            )
+        )
+    from_status = locked.status
+    row = lifecycle.BY_EVENT[latest.kind]
+    update_fields = ["updated_at"]
+    if row.date_field:
+        # A follow-up tick keeps the status: only its date goes.
+        setattr(locked, row.date_field, None)
+        update_fields.append(row.date_field)
+    else:
+        locked.move_back(latest.from_status)
+        update_fields += ["status", *_restore(locked, to_status=latest.from_status)]
+        if latest.kind == EventKind.DOCUMENTS_SENT:
+            # Back to "missing documents": what the CPAM had asked for.
+            locked.missing_documents = list(latest.data.get("documents", []))
+        elif latest.from_status == Status.MISSING_DOCUMENTS:
+            previous = (
+                locked.events.filter(kind=EventKind.MISSING_DOCUMENTS)
+                .exclude(pk=latest.pk)
+                .order_by("-created_at")
+                .first()
+            )
+            locked.missing_documents = list(previous.data.get("documents", [])) if previous else []
+    locked.save(update_fields=list(dict.fromkeys(update_fields)))
+    _record_event(
+        registration=locked,
+        kind=EventKind.STEP_UNDONE,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        from_status=from_status,
+        to_status=locked.status,
+        data={"undone": str(latest.uuid), "kind": latest.kind},
+    )
+    return locked
+
+
+@transaction.atomic
+def registration_move_back(
+    *, registration: Registration, to_status: str, by: User, reason: str
+) -> Registration:
+    """Staff move a registration back to any earlier step, saying why (the student is told)."""
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if role != ActorRole.STAFF:
+        raise RegistrationError(_("Only the international office can move a file back."))
+    if not reason.strip():
+        raise RegistrationError(_("Say why the file moves back."), field="reason")
+    if to_status not in lifecycle.STATUS_ORDER or not (
+        lifecycle.STATUS_ORDER.index(to_status) < lifecycle.STATUS_ORDER.index(locked.status)
+    ):
+        raise RegistrationError(_("Choose a step before the current one."), field="to_status")
+    from_status = locked.status
+    locked.move_back(to_status)
+    locked.save(update_fields=["status", "updated_at", *_restore(locked, to_status=to_status)])
+    _record_event(
+        registration=locked,
+        kind=EventKind.MOVED_BACK,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        from_status=from_status,
+        to_status=to_status,
+        note=reason,
+    )
+    return locked
+
+
+@transaction.atomic
+def registration_correct_number(
+    *, registration: Registration, kind: str, number: str, by: User, reason: str = ""
+) -> Registration:
+    """Correct a mistyped number, validated as on entry; staff must say why."""
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if role == ActorRole.STAFF and not reason.strip():
+        raise RegistrationError(_("Say why the number is corrected."), field="reason")
+    number_kind = nir.NumberKind(kind)
+    status = (
+        Status.PROVISIONAL_NUMBER
+        if number_kind == nir.NumberKind.PROVISIONAL
+        else Status.DEFINITIVE_NUMBER
+    )
+    field, hash_field = _NUMBER_FIELDS[status]
+    if not getattr(locked, field):
+        raise RegistrationError(_("There is no such number on your file to correct."))
+    number = _checked_number(number, number_kind)
+    setattr(locked, field, number)
+    setattr(locked, hash_field, search_hash(number))
+    locked.save(update_fields=[field, hash_field, "updated_at"])
+    _record_event(
+        registration=locked,
+        kind=EventKind.NUMBER_CORRECTED,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        note=reason,
+        data={"number": str(number_kind)},
     )
     return locked
 

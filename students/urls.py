@@ -19,6 +19,16 @@ urlpatterns = [
         views.register_anyway,
         name="register_anyway",
     ),
+    path(
+        "registration/<uuid:registration_uuid>/undo/<uuid:event_uuid>/",
+        views.undo_report,
+        name="undo_report",
+    ),
+    path(
+        "registration/<uuid:registration_uuid>/correct-number/<slug:kind>/",
+        views.correct_number,
+        name="correct_number",
+    ),
     # One confirmation page per report, addressed by the registration's UUID; the table
     # in students/lifecycle.py gives each its (stable) segment and name.
     *(

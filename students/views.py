@@ -18,6 +18,7 @@ from documents.selectors import document_tasks, situation_of
 from students import lifecycle, nir, services
 from students.access import get_registration_for_user
 from students.forms import (
+    CorrectNumberForm,
     NumberHelperForm,
     ProfileForm,
     ReimbursementTaskForm,
@@ -179,6 +180,65 @@ def _report_view(key: str):
 
 # One confirmation view per step of the lifecycle table (students/lifecycle.py).
 REPORT_VIEWS = {step.key: _report_view(step.key) for step in lifecycle.STEPS}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def undo_report(request, registration_uuid, event_uuid):
+    """Confirm, then take back one's own latest report (within 14 days, staff not involved)."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    event = services.undoable_report(registration, student=request.user)
+    if request.method == "POST":
+        try:
+            services.registration_undo_report(
+                registration=registration, event_uuid=str(event_uuid), by=request.user
+            )
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Undone. Your file is back where it was."))
+        return redirect("students:dashboard")
+    if event is None or event.uuid != event_uuid:
+        messages.error(
+            request,
+            _(
+                "This report can no longer be undone: it is more than 14 days old, a later "
+                "step was recorded, or the international office has acted on your file since. "
+                "Write to the office if something is wrong."
+            ),
+        )
+        return redirect("students:dashboard")
+    return render(request, "students/undo.html", {"event": event, "registration": registration})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correct_number(request, registration_uuid, kind):
+    """Correct a mistyped number; it is checked as when it was first typed."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    try:
+        number_kind = nir.NumberKind(kind)
+    except ValueError:
+        raise Http404 from None
+    form = CorrectNumberForm(request.POST or None, kind=number_kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.registration_correct_number(
+                registration=registration,
+                kind=number_kind,
+                number=form.cleaned_data["number"],
+                by=request.user,
+            )
+        except services.RegistrationError as error:
+            form.add_error("number" if error.field == "number" else None, error.message)
+        else:
+            messages.success(request, _("Your number is corrected."))
+            return redirect("students:dashboard")
+    return render(
+        request,
+        "students/correct_number.html",
+        {"form": form, "kind": number_kind, "registration": registration},
+    )
 
 
 @login_required

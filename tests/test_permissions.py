@@ -459,6 +459,25 @@ EXPECTED = {
     "<lang>/profile/": (L, "200", "200", "200", "200", "200", "200"),
     "<lang>/number/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/better-reimbursed/<slug:task>/": (L, "405", "405", "405", "405", "405", "405"),
+    "<lang>/registration/<uuid:registration_uuid>/undo/<uuid:event_uuid>/": (
+        L,
+        DASH,
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+    ),
+    # The matrix fills <kind> with a document kind, which is no kind of number: 404.
+    "<lang>/registration/<uuid:registration_uuid>/correct-number/<slug:kind>/": (
+        L,
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+    ),
     # POST only (the explicit choice to register before every document is checked).
     "<lang>/registration/<uuid:registration_uuid>/register-anyway/": (
         L,
@@ -695,6 +714,7 @@ def path_for(key, world):
         "registration_uuid": world.registration.uuid,
         "document_uuid": world.passport.uuid,
         "page_uuid": world.page.uuid,
+        "event_uuid": "00000000-0000-4000-8000-000000000000",
         "kind": DocumentKind.PASSPORT_OR_ID.value,
         "student_uuid": world.alice.uuid,
         "key": "not-a-real-key",

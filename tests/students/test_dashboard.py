@@ -137,8 +137,9 @@ def test_each_step_shows_what_to_do_next_with_its_guidance(
     for label in actions:
         assert label in next_step
     all_labels = [label for _status, _guidance, labels in STATUS_STEPS for label in labels]
+    offered = next_step.split("A mistake? Undo")[0]
     for label in set(all_labels) - set(actions):
-        assert label not in next_step
+        assert label not in offered
     assert f"/en/registration/{registration.uuid}/" in next_step
     # One action, one primary button: the first of the list.
     assert next_step.count("btn-primary") == 1
