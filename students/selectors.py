@@ -220,6 +220,17 @@ class Dashboard:
     next: lifecycle.NextAction | None = None
     other_actions: list[Action] = field(default_factory=list)
     undoable: RegistrationEvent | None = None
+    # The latest path change, told on the path card with what it changes.
+    path_change: TimelineLine | None = None
+
+    @property
+    def registering_on_a_path_without_registration(self) -> bool:
+        """Started registering, then the path changed to one that does not register."""
+        return (
+            self.registration is not None
+            and self.registration.path not in REGISTERING_PATHS
+            and self.registration.status != Status.NOT_STARTED
+        )
 
     @property
     def shows_tracker(self) -> bool:
@@ -282,6 +293,9 @@ def dashboard_for_student(student: User) -> Dashboard:
     dashboard.timeline_has_more = len(events) > DASHBOARD_TIMELINE_LINES
     events = events[:DASHBOARD_TIMELINE_LINES]
     dashboard.timeline = timeline_lines(events)
+    dashboard.path_change = next(
+        (line for line in dashboard.timeline if line.event.kind == EventKind.PATH_CHANGED), None
+    )
     path = registration.path
     tasks = REIMBURSEMENT_BY_PATH.get(path, list(ReimbursementTaskKind))
     done = dict(
