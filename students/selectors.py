@@ -22,7 +22,7 @@ from students.models import (
     StudentProfile,
 )
 from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
-from students.tracker import Action, Step, days_between, steps_for
+from students.tracker import Action, Step, TaskStatus, days_between, steps_for
 
 # Medians are shown only from this many past cases: fewer would mislead and could
 # point at one identifiable student.
@@ -388,7 +388,9 @@ def dashboard_journey(
         if timing is not None:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
-        if step.is_open and step.key != "prepare":
+        if step.is_open and step.key != "prepare" and (
+            step is dashboard.current or step.status == TaskStatus.WAITING
+        ):
             started = _step_started_on(step, registration, events)
             if started is None and dashboard.timeline_has_more:
                 started = _status_entered_on(registration)
