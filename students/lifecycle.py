@@ -253,6 +253,13 @@ PREPARE_DOCUMENTS = NextAction(
     url_name="documents:list",
     guidance=Guidance(OUTSIDE_EU, "documents"),
 )
+PREPARE_DOCUMENTS_EU = NextAction(
+    "prepare-documents",
+    PREPARE_DOCUMENTS.title,
+    PREPARE_DOCUMENTS.button,
+    url_name="documents:list",
+    guidance=Guidance(EU_STUDENTS, "documents"),
+)
 REGISTER_ONLINE = NextAction(
     "register",
     _("Register on the official foreign-student site with your checked documents"),
@@ -373,7 +380,7 @@ _ONLINE_AFTER_SUBMIT = (
 )
 _SEQUENCES: dict[str, tuple[NextAction, ...]] = {
     Path.NON_EU: (PROFILE, PREPARE_DOCUMENTS, REGISTER_ONLINE, *_ONLINE_AFTER_SUBMIT),
-    Path.EU_REGISTER: (PROFILE, PREPARE_DOCUMENTS, REGISTER_EU, *_ONLINE_AFTER_SUBMIT),
+    Path.EU_REGISTER: (PROFILE, PREPARE_DOCUMENTS_EU, REGISTER_EU, *_ONLINE_AFTER_SUBMIT),
     Path.QUEBEC: (PROFILE, PREPARE_DOCUMENTS, QUEBEC_TAKE_FORM, *_ONLINE_AFTER_SUBMIT),
     Path.EU_WITH_EHIC: (PROFILE, EHIC_DOCUMENTS, EHIC_DONE),
     Path.ALREADY_REGISTERED: (PROFILE, ALREADY_REGISTERED_DONE),
@@ -421,7 +428,7 @@ def next_action(progress: Progress) -> NextAction:
         return sequence[1]
     if progress.documents_ready or progress.registering_anyway:
         return sequence[2]
-    return PREPARE_DOCUMENTS
+    return sequence[1]
 
 
 def _after_submit(progress: Progress) -> NextAction:

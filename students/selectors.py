@@ -369,7 +369,7 @@ def dashboard_journey(
     current_key = _STEP_OF_ACTION.get(dashboard.next.key)
     dashboard.current = next((step for step in dashboard.steps if step.key == current_key), None)
     primary = dashboard.next.step
-    if dashboard.next in (lifecycle.PREPARE_DOCUMENTS, lifecycle.EHIC_DOCUMENTS):
+    if dashboard.next.key in (lifecycle.PREPARE_DOCUMENTS.key, lifecycle.EHIC_DOCUMENTS.key):
         # Registering before the checks is its own explicit choice, offered beside it.
         primary = lifecycle.SUBMITTED
     dashboard.other_actions = [
@@ -388,8 +388,10 @@ def dashboard_journey(
         if timing is not None:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
-        if step.is_open and step.key != "prepare" and (
-            step is dashboard.current or step.status == TaskStatus.WAITING
+        if (
+            step.is_open
+            and step.key != "prepare"
+            and (step is dashboard.current or step.status == TaskStatus.WAITING)
         ):
             started = _step_started_on(step, registration, events)
             if started is None and dashboard.timeline_has_more:

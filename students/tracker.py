@@ -121,7 +121,9 @@ def steps_for(
             "prepare",
             _("Prepare your documents here"),
             prepare_status,
-            lifecycle.PREPARE_DOCUMENTS.guidance,
+            lifecycle.path_sequence(registration.path)[1].guidance
+            if registration.path in (Path.NON_EU, Path.EU_REGISTER, Path.QUEBEC)
+            else lifecycle.PREPARE_DOCUMENTS.guidance,
         ),
         Step(
             "register",

@@ -83,6 +83,7 @@ def test_registering_before_the_checks_is_an_explicit_choice():
     chose = Progress(path=Path.NON_EU, documents_ready=False, registering_anyway=True)
 
     assert next_action(waiting) == lifecycle.PREPARE_DOCUMENTS
+    assert next_action(Progress(path=Path.EU_REGISTER)) == lifecycle.PREPARE_DOCUMENTS_EU
     assert next_action(chose) == lifecycle.REGISTER_ONLINE
 
 
