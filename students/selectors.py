@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db.models import F, Min, Q
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from accounts.models import User
 from students import lifecycle
@@ -42,8 +43,9 @@ STEP_SPANS = {
 def facts_from_profile(profile: StudentProfile) -> StudentFacts:
     """What the path router needs, read from the profile."""
     return StudentFacts(
-        nationality=profile.nationality.code or "",
-        country_of_birth=profile.country_of_birth.code or "",
+        # CountryField values are Country objects; str() is their code ("" when empty).
+        nationality=str(profile.nationality or ""),
+        country_of_birth=str(profile.country_of_birth or ""),
         academic_year_start=profile.academic_year_start,
         academic_year_end=profile.academic_year_end,
         stay_at_least_3_months=profile.stays_at_least_3_months,
@@ -151,10 +153,10 @@ def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTimi
 class TimelineLine:
     event: RegistrationEvent
     documents: list[str] = field(default_factory=list)
-    path_from: str = ""
-    path_to: str = ""
-    task: str = ""
-    undone: str = ""
+    path_from: str | Promise = ""
+    path_to: str | Promise = ""
+    task: str | Promise = ""
+    undone: str | Promise = ""
 
 
 def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
@@ -197,7 +199,7 @@ def _step_started_on(
 @dataclass
 class ReimbursementItem:
     kind: str
-    label: str
+    label: str | Promise
     done_on: date | None
 
 
@@ -245,12 +247,12 @@ class Dashboard:
     def ehic_days_left(self) -> int | None:
         if self.profile is None or not self.profile.ehic_held or not self.profile.ehic_expiry:
             return None
-        return (self.profile.ehic_expiry - self.today).days
+        return (self.profile.ehic_expiry - (self.today or timezone.localdate())).days
 
     @property
     def ehic_warning(self) -> bool:
         days = self.ehic_days_left
-        if days is None:
+        if days is None or self.profile is None or self.profile.ehic_expiry is None:
             return False
         return (
             days <= EHIC_WARNING_DAYS or self.profile.ehic_expiry < self.profile.academic_year_end
@@ -261,7 +263,7 @@ class Dashboard:
         return bool(self.steps) and self.current is None
 
 
-REIMBURSEMENT_BY_PATH = {
+REIMBURSEMENT_BY_PATH: dict[str, list[ReimbursementTaskKind]] = {
     # Declaring a GP and the CSS need French affiliation; an EHIC holder is insured at home.
     Path.EU_WITH_EHIC: [
         ReimbursementTaskKind.SECTOR_1,
@@ -382,7 +384,7 @@ def dashboard_journey(
     dashboard.next_actions = dashboard.other_actions
     timings = step_medians(excluding_student=dashboard.student)
     events = dashboard.events
-    today = dashboard.today
+    today = dashboard.today or timezone.localdate()
     for step in dashboard.steps:
         timing = timings.get(step.key)
         if timing is not None:
