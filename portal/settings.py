@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "messaging",
     "office",
     "privacy",
+    # Demo and synthetic data with their commands; nothing imports it.
+    "devdata",
 ]
 
 MIDDLEWARE = [

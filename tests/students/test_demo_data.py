@@ -1,6 +1,6 @@
 """The demo data shows each path with realistic progress, and loads twice the same."""
 
-from students.demo import PAST_CASES, load_demo_data
+from devdata.demo import PAST_CASES, load_demo_data
 from students.models import Registration, RegistrationEvent, Status
 from students.paths import Path
 from students.selectors import dashboard_for_student, dashboard_journey, step_medians

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from accounts.models import User
-from documents.demo import load_demo_documents
-from students.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
+from devdata.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
+from devdata.demo_documents import load_demo_documents
 
 
 class Command(BaseCommand):
