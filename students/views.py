@@ -71,8 +71,8 @@ def register_anyway(request, registration_uuid):
         messages.info(
             request,
             _(
-                "Fine: register on the official site now. Keep uploading your documents here "
-                "if you want the office to check them; the CPAM may ask for them again."
+                "Fine: you can register now. Keep uploading your documents here if you want "
+                "the office to check them; the CPAM may ask for them again."
             ),
         )
     return redirect("students:dashboard")
