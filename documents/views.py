@@ -17,6 +17,7 @@ from documents.models import AccessAction, DocumentAccessLog, VersionStatus
 from documents.selectors import (
     TaskStatus,
     document_tasks,
+    student_situation,
     version_history,
     versions_waiting_for_review,
 )
@@ -37,11 +38,14 @@ REVIEW_QUEUE_PAGE_SIZE = 50
 @login_required
 @require_GET
 def document_list(request):
-    tasks = document_tasks(request.user)
+    situation = student_situation(request.user)
+    tasks = document_tasks(request.user, situation=situation)
     return render(
         request,
         "documents/list.html",
         {
+            # A path is known but nothing is asked for now (say, after the definitive number).
+            "nothing_missing": situation is not None,
             "required_tasks": [task for task in tasks if task.required],
             "other_tasks": [task for task in tasks if not task.required],
             "TaskStatus": TaskStatus,

@@ -157,3 +157,17 @@ def test_the_register_anyway_choice_is_on_the_timeline_and_refused_once_register
         f"/en/registration/{alice_registration.uuid}/register-anyway/", follow=True
     )
     assert "This cannot be recorded now" in response.content.decode()
+
+
+def test_after_the_definitive_number_nothing_is_missing(
+    client, alice, alice_registration, bring_to
+):
+    bring_to(alice_registration, Status.DEFINITIVE_NUMBER, extra=["ameli", "ordered", "received"])
+    client.force_login(alice)
+
+    dashboard = client.get(URL).content.decode()
+    documents = client.get("/en/documents/").content.decode()
+
+    assert "Missing" not in dashboard
+    assert "Missing" not in documents
+    assert "Nothing is missing for the steps ahead of you" in documents
