@@ -48,8 +48,9 @@ run: setup
 test: setup-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/mypy
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/bandit -q -r accounts students guidance portal documents messaging expenses deadlines office notifications privacy -x '*/migrations/*' --severity-level high
+	$(BIN)/bandit -q -r accounts students guidance portal documents messaging expenses deadlines office notifications privacy devdata -x '*/migrations/*' --severity-level high
 	DEBUG=false SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --noinput -v 0
 	$(BIN)/pytest
 

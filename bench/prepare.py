@@ -37,8 +37,8 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from accounts.models import User  # noqa: E402
+from devdata import synthetic  # noqa: E402
 from documents.models import Document, DocumentPage, DocumentVersion, VersionStatus  # noqa: E402
-from students import synthetic  # noqa: E402
 from students.models import AcademicYear, RegistrationEvent, StudentProfile  # noqa: E402
 
 BENCH_STAFF_EMAIL = f"bench.staff@{synthetic.SYNTHETIC_DOMAIN}"

@@ -14,7 +14,15 @@ from students.models import Registration, StudentProfile
 from students.paths import Flag, Path
 from students.selectors import path_for_profile
 
-Situation = tuple[Path, frozenset[Flag], str | None]
+# The path, its flags, the registration status and what the CPAM asked for again.
+Situation = tuple[Path, frozenset[Flag], str | None, list[str]]
+
+
+def situation_of(decision, registration) -> Situation:
+    """The situation from a path decision and the registration (None before it exists)."""
+    if registration is None:
+        return decision.path, decision.flags, None, []
+    return decision.path, decision.flags, registration.status, list(registration.missing_documents)
 
 
 def student_situation(user) -> Situation | None:
@@ -26,12 +34,21 @@ def student_situation(user) -> Situation | None:
     if profile is None:
         return None
     decision = path_for_profile(profile)
-    status = (
+    registration = (
         Registration.objects.filter(student=user, academic_year_id=profile.academic_year_id)
-        .values_list("status", flat=True)
+        .only("status", "missing_documents")
         .first()
     )
-    return decision.path, decision.flags, status
+    return situation_of(decision, registration)
+
+
+def required_documents(user) -> list[DocumentKind]:
+    """The documents a student is asked for now (path × step): what the staff file shows."""
+    situation = student_situation(user)
+    if situation is None:
+        return []
+    path, flags, status, requested = situation
+    return required_document_kinds(path=path, flags=flags, status=status, requested=requested)
 
 
 class TaskStatus(models.TextChoices):
@@ -96,8 +113,10 @@ def document_tasks(user, *, situation: Situation | None = None) -> list[Document
         situation = student_situation(user)
     required = []
     if situation is not None:
-        path, flags, status = situation
-        required = required_document_kinds(path=path, flags=flags, status=status)
+        path, flags, status, requested = situation
+        required = required_document_kinds(
+            path=path, flags=flags, status=status, requested=requested
+        )
     kinds = required + [kind for kind in DocumentKind if kind not in required]
     tasks = []
     for kind in kinds:

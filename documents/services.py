@@ -29,6 +29,7 @@ from documents.models import (
     ReviewOutcome,
     VersionStatus,
 )
+from documents.registration import registration_after_upload
 from documents.storage import delete_files, delete_files_on_commit, new_file_name, save_file
 
 REVIEW_PERMISSION = "documents.review_document"
@@ -70,6 +71,8 @@ class UploadResult:
     version: DocumentVersion
     kind: DocumentKind
     replaced: bool
+    # The upload completed what the CPAM asked for: the registration moved to "sent".
+    registration_moved: bool = False
 
 
 def document_upload(
@@ -109,7 +112,10 @@ def document_upload(
 
 def _record_upload(*, owner, kind, files, names, by) -> UploadResult:
     # Serialises one student's uploads, so two at once cannot both pass the quota.
-    get_user_model().objects.select_for_update().only("pk").get(pk=owner.pk)
+    # FOR NO KEY UPDATE: it still serialises uploads, but lets another transaction insert
+    # rows that refer to the student (a timeline event's actor), which takes a key-share
+    # lock; a plain FOR UPDATE deadlocked with "I sent them" reported at the same moment.
+    get_user_model().objects.select_for_update(no_key=True).only("pk").get(pk=owner.pk)
     document, _created = Document.objects.select_for_update().get_or_create(owner=owner, kind=kind)
     previous = document.current_version
     if previous is not None and previous.status == VersionStatus.ACCEPTED:
@@ -140,7 +146,15 @@ def _record_upload(*, owner, kind, files, names, by) -> UploadResult:
         _remove_files_of(previous)
     document.current_version = version
     document.save(update_fields=["current_version"])
-    return UploadResult(document=document, version=version, kind=kind, replaced=bool(previous))
+    # In the same transaction: the upload and the step it completes commit together.
+    moved = registration_after_upload(student=owner) is not None
+    return UploadResult(
+        document=document,
+        version=version,
+        kind=kind,
+        replaced=bool(previous),
+        registration_moved=moved,
+    )
 
 
 def document_delete(*, document: Document, by) -> None:

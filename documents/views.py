@@ -14,10 +14,10 @@ from documents.combine import combined_pdf
 from documents.forms import RejectForm, UploadForm, VersionForm
 from documents.kinds import KIND_HINTS, DocumentKind
 from documents.models import AccessAction, DocumentAccessLog, VersionStatus
-from documents.registration import registration_after_upload
 from documents.selectors import (
     TaskStatus,
     document_tasks,
+    student_situation,
     version_history,
     versions_waiting_for_review,
 )
@@ -38,11 +38,14 @@ REVIEW_QUEUE_PAGE_SIZE = 50
 @login_required
 @require_GET
 def document_list(request):
-    tasks = document_tasks(request.user)
+    situation = student_situation(request.user)
+    tasks = document_tasks(request.user, situation=situation)
     return render(
         request,
         "documents/list.html",
         {
+            # A path is known but nothing is asked for now (say, after the definitive number).
+            "nothing_missing": situation is not None,
             "required_tasks": [task for task in tasks if task.required],
             "other_tasks": [task for task in tasks if not task.required],
             "TaskStatus": TaskStatus,
@@ -103,7 +106,7 @@ def _upload_page(request, *, kind, document):
                 # files in the worker after the request (bench/README.md, upload memory).
                 files = form.cleaned_data.pop("files")
                 try:
-                    document_upload(owner=request.user, kind=kind, files=files)
+                    result = document_upload(owner=request.user, kind=kind, files=files)
                 except DocumentError as error:
                     form.add_error(None, error.message)
                 else:
@@ -113,7 +116,7 @@ def _upload_page(request, *, kind, document):
                         _("%(document)s: uploaded. The international office will check it.")
                         % {"document": kind.label},
                     )
-                    if registration_after_upload(student=request.user) is not None:
+                    if result.registration_moved:
                         messages.info(
                             request,
                             _(

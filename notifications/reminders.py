@@ -45,19 +45,22 @@ def documents_missing(today: date) -> Iterator[Reminder]:
     ).select_related("user")
     open_statuses = {Status.NOT_STARTED, Status.SUBMITTED, Status.PROVISIONAL_NUMBER,
                      Status.MISSING_DOCUMENTS}  # fmt: skip
-    statuses = dict(
-        Registration.objects.filter(student__in=[p.user_id for p in profiles]).values_list(
-            "student_id", "status"
-        )
-    )
+    registrations = {
+        student: (status, requested)
+        for student, status, requested in Registration.objects.filter(
+            student__in=[p.user_id for p in profiles]
+        ).values_list("student_id", "status", "missing_documents")
+    }
     for profile in profiles:
         decision = path_for_profile(profile)
-        status = statuses.get(profile.user_id)
+        status, requested = registrations.get(profile.user_id, (None, []))
         if decision.path not in REGISTERING_PATHS and decision.path != Path.EU_WITH_EHIC:
             continue
         if status is not None and status not in open_statuses:
             continue
-        tasks = document_tasks(profile.user, situation=(decision.path, decision.flags, status))
+        tasks = document_tasks(
+            profile.user, situation=(decision.path, decision.flags, status, requested)
+        )
         missing = [task.label for task in tasks if task.status == TaskStatus.MISSING]
         if not missing:
             continue

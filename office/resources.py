@@ -8,27 +8,18 @@ from import_export import fields, resources
 
 from office.models import NumberAccess
 from office.services import number_access_record
-from students import nir
+from students import lifecycle, nir
 from students.models import EventKind, RegistrationEvent, Status
 from students.paths import Path
 
 FULL_NUMBER_PERMISSION = "office.view_full_number"
 
-STEP_DATES = [
-    EventKind.SUBMITTED,
-    EventKind.PROVISIONAL_NUMBER,
-    EventKind.MISSING_DOCUMENTS,
-    EventKind.DOCUMENTS_SENT,
-    EventKind.VALIDATED,
-    EventKind.DEFINITIVE_NUMBER,
-    EventKind.AMELI_ACCOUNT,
-    EventKind.CARTE_VITALE_ORDERED,
-    EventKind.CARTE_VITALE_RECEIVED,
-]
+STEP_DATES = [row.event for row in lifecycle.STEPS]
+_DATE_COLUMNS = {row.event: row.csv_column for row in lifecycle.STEPS}
 
 
 def _date_column(kind: EventKind) -> str:
-    return "date_" + kind.value.replace("-", "_")
+    return _DATE_COLUMNS[kind]
 
 
 def _first_date(kind: EventKind):

@@ -14,71 +14,44 @@ from accounts.models import User
 from notifications.models import NoticeKind
 from notifications.services import notify
 from office.models import NumberAccess, NumberAccessLog
-from students import services
-from students.models import EventKind, Registration
+from students import lifecycle, services
+from students.lifecycle import LifecycleStep
+from students.models import ActorRole, EventKind, Registration
 from students.nir import NumberKind
 
 
 @dataclass(frozen=True)
 class StaffStep:
-    """A lifecycle step staff can record: its event, the transition it needs, its service."""
+    """A lifecycle step staff can record (a row of students/lifecycle.py) and its service."""
 
-    kind: EventKind
-    transition: str
-    record: Callable[..., Registration]
-    number: NumberKind | None = None
-    documents: bool = False
+    row: LifecycleStep
+
+    @property
+    def kind(self) -> EventKind:
+        return self.row.event
+
+    @property
+    def number(self) -> NumberKind | None:
+        return self.row.number
+
+    @property
+    def documents(self) -> bool:
+        return self.row.documents
+
+    @property
+    def record(self) -> Callable[..., Registration]:
+        return getattr(services, self.row.service)
 
     @property
     def label(self) -> str:
         return self.kind.label
 
     def is_available(self, registration: Registration) -> bool:
-        return can_proceed(getattr(registration, self.transition))
+        return can_proceed(getattr(registration, self.row.transition))
 
 
 STAFF_STEPS = {
-    step.kind.value: step
-    for step in [
-        StaffStep(EventKind.SUBMITTED, "submit", services.registration_report_submitted),
-        StaffStep(
-            EventKind.PROVISIONAL_NUMBER,
-            "receive_provisional_number",
-            services.registration_record_provisional_number,
-            number=NumberKind.PROVISIONAL,
-        ),
-        StaffStep(
-            EventKind.MISSING_DOCUMENTS,
-            "request_missing_documents",
-            services.registration_report_missing_documents,
-            documents=True,
-        ),
-        StaffStep(
-            EventKind.DOCUMENTS_SENT, "send_documents", services.registration_report_documents_sent
-        ),
-        StaffStep(EventKind.VALIDATED, "validate", services.registration_report_validated),
-        StaffStep(
-            EventKind.DEFINITIVE_NUMBER,
-            "receive_definitive_number",
-            services.registration_record_definitive_number,
-            number=NumberKind.DEFINITIVE,
-        ),
-        StaffStep(
-            EventKind.AMELI_ACCOUNT,
-            "create_ameli_account",
-            services.registration_report_ameli_account,
-        ),
-        StaffStep(
-            EventKind.CARTE_VITALE_ORDERED,
-            "order_carte_vitale",
-            services.registration_report_carte_vitale_ordered,
-        ),
-        StaffStep(
-            EventKind.CARTE_VITALE_RECEIVED,
-            "receive_carte_vitale",
-            services.registration_report_carte_vitale_received,
-        ),
-    ]
+    row.event.value: StaffStep(row) for row in lifecycle.STEPS if ActorRole.STAFF in row.reporters
 }
 
 

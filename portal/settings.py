@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "deadlines",
     "office",
     "privacy",
+    # Demo and synthetic data with their commands; nothing imports it.
+    "devdata",
 ]
 
 MIDDLEWARE = [

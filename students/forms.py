@@ -207,6 +207,19 @@ class MissingDocumentsForm(ReportForm):
     field_order = ["documents", "on", "note"]
 
 
+class CorrectNumberForm(forms.Form):
+    """The right number, checked as on entry (first digit, key)."""
+
+    def __init__(self, *args, kind: nir.NumberKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        label = (
+            _("Your provisional number")
+            if kind == nir.NumberKind.PROVISIONAL
+            else _("Your definitive number")
+        )
+        self.fields["number"] = NumberField(kind=kind, label=label)
+
+
 class NumberHelperForm(forms.Form):
     MAX_INPUT = 40
     number = NumberField(kind=None, label=_("Your number"), max_length=MAX_INPUT)
@@ -214,3 +227,23 @@ class NumberHelperForm(forms.Form):
 
 class ReimbursementTaskForm(forms.Form):
     done = forms.BooleanField(required=False)
+
+
+def report_form(step, data=None, *, documents: list[str] | None = None) -> ReportForm:
+    """The confirmation form of a lifecycle step (students/lifecycle.py), from its fields.
+
+    `documents` narrows the CPAM checklist to what the student's path can be asked for.
+    """
+    if step.number == nir.NumberKind.PROVISIONAL:
+        form_class: type[ReportForm] = ProvisionalNumberForm
+    elif step.number == nir.NumberKind.DEFINITIVE:
+        form_class = DefinitiveNumberForm
+    elif step.documents:
+        form_class = MissingDocumentsForm
+    else:
+        form_class = ReportForm
+    form = form_class(data, date_label=step.date_label)
+    if documents is not None and "documents" in form.fields:
+        labels = dict(RequestedDocument.choices)
+        form.fields["documents"].choices = [(value, labels[value]) for value in documents]
+    return form

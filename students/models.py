@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import RETURN_VALUE, FSMField, FSMModelMixin, transition
 
 from students.encryption import EncryptedTextField
 from students.paths import Path
@@ -257,6 +257,11 @@ class Registration(FSMModelMixin, models.Model):
         default="",
         editable=False,
     )
+    # The explicit choice to register on the official site before the office checked every
+    # document (PRODUCT.md: allowed, never the default advice).
+    registering_anyway_on = models.DateField(
+        _("chose to register before the documents were checked, on"), null=True, blank=True
+    )
     ameli_account_created_on = models.DateField(_("ameli account created on"), null=True)
     carte_vitale_ordered_on = models.DateField(_("Carte Vitale ordered on"), null=True)
     carte_vitale_received_on = models.DateField(_("Carte Vitale received on"), null=True)
@@ -316,6 +321,16 @@ class Registration(FSMModelMixin, models.Model):
     @transition(field=status, source=Status.VALIDATED, target=Status.DEFINITIVE_NUMBER)
     def receive_definitive_number(self):
         pass
+
+    # Corrections (PRODUCT.md "Mistakes happen"): the student undoing their latest report,
+    # staff moving the file back. Only ever to an earlier step; the service checks which.
+    @transition(
+        field=status,
+        source="*",
+        target=RETURN_VALUE(*[value for value in Status.values]),
+    )
+    def move_back(self, to: str) -> str:
+        return to
 
     # Follow-up tasks keep the status; the transitions only check it (target=None).
 
@@ -383,6 +398,13 @@ class EventKind(models.TextChoices):
     AMELI_ACCOUNT = "ameli-account", _("ameli account created")
     CARTE_VITALE_ORDERED = "carte-vitale-ordered", _("Carte Vitale ordered")
     CARTE_VITALE_RECEIVED = "carte-vitale-received", _("Carte Vitale received")
+    REGISTERING_ANYWAY = (
+        "registering-anyway",
+        _("Chose to register before every document was checked"),
+    )
+    STEP_UNDONE = "step-undone", _("Step undone")
+    NUMBER_CORRECTED = "number-corrected", _("Number corrected")
+    MOVED_BACK = "moved-back", _("Registration moved back to an earlier step")
     REIMBURSEMENT_TASK_DONE = "reimbursement-task-done", _("Better-reimbursement task done")
     REIMBURSEMENT_TASK_UNDONE = (
         "reimbursement-task-undone",

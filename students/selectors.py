@@ -2,16 +2,18 @@
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import F, Min, Q
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from accounts.models import User
 from portal.cache import get_or_compute
-from students import nir
+from students import lifecycle, nir
 from students.models import (
     AcademicYear,
+    ActorRole,
     EventKind,
     Registration,
     RegistrationEvent,
@@ -23,7 +25,7 @@ from students.models import (
 )
 from students.nir_profile import Mismatch, disagreements
 from students.paths import REGISTERING_PATHS, Path, PathDecision, StudentFacts, route
-from students.tracker import Action, Step, current_step, days_between, steps_for
+from students.tracker import Action, Step, TaskStatus, days_between, steps_for
 
 # Medians are shown only from this many past cases: fewer would mislead and could
 # point at one identifiable student.
@@ -43,8 +45,9 @@ STEP_SPANS = {
 def facts_from_profile(profile: StudentProfile) -> StudentFacts:
     """What the path router needs, read from the profile."""
     return StudentFacts(
-        nationality=profile.nationality.code or "",
-        country_of_birth=profile.country_of_birth.code or "",
+        # CountryField values are Country objects; str() is their code ("" when empty).
+        nationality=str(profile.nationality or ""),
+        country_of_birth=str(profile.country_of_birth or ""),
         academic_year_start=profile.academic_year_start,
         academic_year_end=profile.academic_year_end,
         stay_at_least_3_months=profile.stays_at_least_3_months,
@@ -153,15 +156,17 @@ def step_medians(*, excluding_student: User | None = None) -> dict[str, StepTimi
 class TimelineLine:
     event: RegistrationEvent
     documents: list[str] = field(default_factory=list)
-    path_from: str = ""
-    path_to: str = ""
-    task: str = ""
+    path_from: str | Promise = ""
+    path_to: str | Promise = ""
+    task: str | Promise = ""
+    undone: str | Promise = ""
 
 
 def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
     document_labels = dict(RequestedDocument.choices)
     path_labels = dict(Path.choices)
     task_labels = dict(ReimbursementTaskKind.choices)
+    kind_labels = dict(EventKind.choices)
     lines = []
     for event in events:
         data = event.data or {}
@@ -172,6 +177,9 @@ def timeline_lines(events: list[RegistrationEvent]) -> list[TimelineLine]:
                 path_from=path_labels.get(data.get("from", ""), ""),
                 path_to=path_labels.get(data.get("to") or data.get("path", ""), ""),
                 task=task_labels.get(data.get("task", ""), ""),
+                undone=kind_labels.get(data.get("kind", ""), "")
+                if event.kind == EventKind.STEP_UNDONE
+                else "",
             )
         )
     return lines
@@ -194,7 +202,7 @@ def _step_started_on(
 @dataclass
 class ReimbursementItem:
     kind: str
-    label: str
+    label: str | Promise
     done_on: date | None
 
 
@@ -206,10 +214,28 @@ class Dashboard:
     steps: list[Step] = field(default_factory=list)
     current: Step | None = None
     next_actions: list[Action] = field(default_factory=list)
+    events: list[RegistrationEvent] = field(default_factory=list)
+    student: User | None = None
     timeline: list[TimelineLine] = field(default_factory=list)
     timeline_has_more: bool = False
     reimbursement: list[ReimbursementItem] = field(default_factory=list)
     today: date | None = None
+    # The one action "What to do next" names (students/lifecycle.py), and the other reports
+    # possible at this moment, offered as plain links.
+    next: lifecycle.NextAction | None = None
+    other_actions: list[Action] = field(default_factory=list)
+    undoable: RegistrationEvent | None = None
+    # The latest path change, told on the path card with what it changes.
+    path_change: TimelineLine | None = None
+
+    @property
+    def registering_on_a_path_without_registration(self) -> bool:
+        """Started registering, then the path changed to one that does not register."""
+        return (
+            self.registration is not None
+            and self.registration.path not in REGISTERING_PATHS
+            and self.registration.status != Status.NOT_STARTED
+        )
 
     @property
     def shows_tracker(self) -> bool:
@@ -224,12 +250,12 @@ class Dashboard:
     def ehic_days_left(self) -> int | None:
         if self.profile is None or not self.profile.ehic_held or not self.profile.ehic_expiry:
             return None
-        return (self.profile.ehic_expiry - self.today).days
+        return (self.profile.ehic_expiry - (self.today or timezone.localdate())).days
 
     @property
     def ehic_warning(self) -> bool:
         days = self.ehic_days_left
-        if days is None:
+        if days is None or self.profile is None or self.profile.ehic_expiry is None:
             return False
         return (
             days <= EHIC_WARNING_DAYS or self.profile.ehic_expiry < self.profile.academic_year_end
@@ -240,7 +266,7 @@ class Dashboard:
         return bool(self.steps) and self.current is None
 
 
-REIMBURSEMENT_BY_PATH = {
+REIMBURSEMENT_BY_PATH: dict[str, list[ReimbursementTaskKind]] = {
     # Declaring a GP and the CSS need French affiliation; an EHIC holder is insured at home.
     Path.EU_WITH_EHIC: [
         ReimbursementTaskKind.SECTOR_1,
@@ -261,7 +287,7 @@ def dashboard_for_student(student: User) -> Dashboard:
         .select_related("academic_year")
         .first()
     )
-    dashboard = Dashboard(profile=profile, registration=registration, today=today)
+    dashboard = Dashboard(profile=profile, registration=registration, today=today, student=student)
     dashboard.decision = path_for_profile(profile)
     if registration is None:
         return dashboard
@@ -272,6 +298,9 @@ def dashboard_for_student(student: User) -> Dashboard:
     dashboard.timeline_has_more = len(events) > DASHBOARD_TIMELINE_LINES
     events = events[:DASHBOARD_TIMELINE_LINES]
     dashboard.timeline = timeline_lines(events)
+    dashboard.path_change = next(
+        (line for line in dashboard.timeline if line.event.kind == EventKind.PATH_CHANGED), None
+    )
     path = registration.path
     tasks = REIMBURSEMENT_BY_PATH.get(path, list(ReimbursementTaskKind))
     done = dict(
@@ -283,26 +312,140 @@ def dashboard_for_student(student: User) -> Dashboard:
         )
         for task in tasks
     ]
+    dashboard.events = events
+    return dashboard
+
+
+# Which step of the task list each action of the journey belongs to.
+_STEP_OF_ACTION = {
+    lifecycle.PREPARE_DOCUMENTS.key: "prepare",
+    lifecycle.REGISTER_ONLINE.key: "register",
+    lifecycle.QUEBEC_TAKE_FORM.key: "register",
+    lifecycle.RECORD_PROVISIONAL.key: "provisional",
+    lifecycle.WAIT_FOR_VALIDATION.key: "documents",
+    lifecycle.SEND_MISSING.key: "documents",
+    lifecycle.RECORD_DEFINITIVE.key: "definitive",
+    lifecycle.CREATE_AMELI.key: "ameli",
+    lifecycle.ORDER_CARD.key: "carte_vitale",
+    lifecycle.WAIT_FOR_CARD.key: "carte_vitale",
+}
+
+
+def progress_of(
+    registration: Registration | None, *, has_profile: bool = True, documents_ready: bool = False
+) -> lifecycle.Progress:
+    """Where the student stands, as the plain values the journey reads."""
+    if registration is None:
+        return lifecycle.Progress(path=Path.NON_EU, has_profile=False)
+    return lifecycle.Progress(
+        path=registration.path,
+        has_profile=has_profile,
+        status=registration.status,
+        documents_ready=documents_ready,
+        registering_anyway=registration.registering_anyway_on is not None,
+        ameli_account_on=registration.ameli_account_created_on,
+        carte_vitale_ordered_on=registration.carte_vitale_ordered_on,
+        carte_vitale_received_on=registration.carte_vitale_received_on,
+    )
+
+
+def dashboard_journey(
+    dashboard: Dashboard, *, documents_ready: bool, documents_problem: bool = False
+) -> Dashboard:
+    """Add what to do next and the step tracker, once the documents' state is known.
+
+    The documents app knows whether every document the path asks for is accepted; the
+    view passes that in (this app sits below documents and does not import it).
+    """
+    registration = dashboard.registration
+    if registration is None:
+        return dashboard
+    dashboard.next = lifecycle.next_action(
+        progress_of(registration, documents_ready=documents_ready)
+    )
+    # From the lines already read (the newest ones): no query of its own.
+    dashboard.undoable = undoable_among(dashboard.events, student_id=registration.student_id)
     if not dashboard.shows_tracker:
         return dashboard
 
-    dashboard.steps = steps_for(registration)
-    dashboard.current = current_step(dashboard.steps)
-    dashboard.next_actions = [
-        action for step in dashboard.steps if step.is_open for action in step.actions
+    dashboard.steps = steps_for(
+        registration, documents_ready=documents_ready, documents_problem=documents_problem
+    )
+    current_key = _STEP_OF_ACTION.get(dashboard.next.key)
+    dashboard.current = next((step for step in dashboard.steps if step.key == current_key), None)
+    primary = dashboard.next.step
+    if dashboard.next.key in (lifecycle.PREPARE_DOCUMENTS.key, lifecycle.EHIC_DOCUMENTS.key):
+        # Registering before the checks is its own explicit choice, offered beside it.
+        primary = lifecycle.SUBMITTED
+    dashboard.other_actions = [
+        action
+        for step in dashboard.steps
+        if step.is_open
+        for action in step.actions
+        if primary is None or action.key != primary.key
     ]
-    timings = step_medians(excluding_student=student)
+    dashboard.next_actions = dashboard.other_actions
+    timings = step_medians(excluding_student=dashboard.student)
+    events = dashboard.events
+    today = dashboard.today or timezone.localdate()
     for step in dashboard.steps:
         timing = timings.get(step.key)
         if timing is not None:
             step.median_days = timing.median_days
             step.past_cases = timing.cases
-        if step.is_open:
+        if (
+            step.is_open
+            and step.key != "prepare"
+            and (step is dashboard.current or step.status == TaskStatus.WAITING)
+        ):
             started = _step_started_on(step, registration, events)
             if started is None and dashboard.timeline_has_more:
                 started = _status_entered_on(registration)
             step.days_in_step = days_between(started, today)
     return dashboard
+
+
+UNDO_DAYS = 14
+
+
+def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> RegistrationEvent | None:
+    """Of a registration's events, the student's own latest report if they may still undo
+    it: within 14 days, the latest step on the file, and nobody from the office has acted
+    on the file since."""
+    ordered = sorted(events, key=lambda event: (event.created_at, event.pk), reverse=True)
+    corrections = {*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK}
+    latest = next((event for event in ordered if event.kind in corrections), None)
+    if latest is None or latest.kind not in lifecycle.BY_EVENT:
+        return None
+    if latest.actor_id != student_id or latest.actor_role != ActorRole.STUDENT:
+        return None
+    if timezone.now() - latest.created_at > timedelta(days=UNDO_DAYS):
+        return None
+    if any(
+        event.actor_role == ActorRole.STAFF and event.created_at > latest.created_at
+        for event in ordered
+    ):
+        return None
+    return latest
+
+
+def undoable_report(registration: Registration, *, student: User) -> RegistrationEvent | None:
+    """The report the student may undo now, if any (see undoable_among)."""
+    since = timezone.now() - timedelta(days=UNDO_DAYS)
+    recent = list(registration.events.filter(created_at__gte=since))
+    if not recent:
+        return None
+    # The latest step may be older than the window: then nothing is undoable.
+    latest_step = (
+        registration.events.filter(
+            kind__in=[*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK]
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if latest_step is None or latest_step not in recent:
+        return None
+    return undoable_among(recent, student_id=student.pk)
 
 
 def current_registration(student: User) -> Registration | None:

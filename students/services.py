@@ -11,7 +11,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from accounts.models import User
 from accounts.services import user_set_preferred_language
 from notifications.models import NoticeKind
 from notifications.services import notify
-from students import nir
+from students import lifecycle, nir
 from students.encryption import search_hash
 from students.models import (
     AcademicYear,
@@ -32,9 +32,16 @@ from students.models import (
     ReimbursementTask,
     ReimbursementTaskKind,
     RequestedDocument,
+    Status,
     StudentProfile,
 )
-from students.selectors import number_checks, number_disagreement_flag, path_for_profile
+from students.paths import REGISTERING_PATHS
+from students.selectors import (
+    number_checks,
+    number_disagreement_flag,
+    path_for_profile,
+    undoable_report,
+)
 
 
 class RegistrationError(Exception):
@@ -85,19 +92,10 @@ def _record_event(
 
 # Steps that staff record for a student; the student is told by e-mail (path changes and
 # reimbursement ticks are the student's own doing and need no notice).
-STAFF_NOTICE_KINDS = frozenset(
-    {
-        EventKind.SUBMITTED,
-        EventKind.PROVISIONAL_NUMBER,
-        EventKind.MISSING_DOCUMENTS,
-        EventKind.DOCUMENTS_SENT,
-        EventKind.VALIDATED,
-        EventKind.DEFINITIVE_NUMBER,
-        EventKind.AMELI_ACCOUNT,
-        EventKind.CARTE_VITALE_ORDERED,
-        EventKind.CARTE_VITALE_RECEIVED,
-    }
-)
+STAFF_NOTICE_KINDS = lifecycle.staff_notice_kinds() | {
+    EventKind.MOVED_BACK,
+    EventKind.NUMBER_CORRECTED,
+}
 
 
 def _notify_student_of_staff_event(*, registration: Registration, event: RegistrationEvent) -> None:
@@ -240,12 +238,15 @@ def _lock(registration: Registration) -> Registration:
 
 
 def _last_step_date(registration: Registration) -> date | None:
-    # Only real step changes count: path changes and follow-up ticks are dated "today"
-    # and must not stop a student from reporting a step that happened last month.
+    # The date of the step that brought the file to where it is now. Path changes and
+    # follow-up ticks are dated "today" and must not stop a student from reporting a step
+    # that happened last month; nor must an undone report.
     return (
-        registration.events.exclude(from_status=F("to_status"))
-        .exclude(to_status="")
-        .aggregate(last=Max("occurred_on"))["last"]
+        registration.events.filter(kind__in=list(lifecycle.BY_EVENT), to_status=registration.status)
+        .exclude(from_status=F("to_status"))
+        .order_by("-created_at", "-id")
+        .values_list("occurred_on", flat=True)
+        .first()
     )
 
 
@@ -345,12 +346,16 @@ def _checked_number(number: str, kind: nir.NumberKind) -> str:
         raise RegistrationError(" ".join(error.messages), field="number") from None
 
 
-SUBMIT = _Step("submit", EventKind.SUBMITTED)
-PROVISIONAL_NUMBER = _Step("receive_provisional_number", EventKind.PROVISIONAL_NUMBER)
-MISSING_DOCUMENTS = _Step("request_missing_documents", EventKind.MISSING_DOCUMENTS)
-DOCUMENTS_SENT = _Step("send_documents", EventKind.DOCUMENTS_SENT)
-VALIDATED = _Step("validate", EventKind.VALIDATED)
-DEFINITIVE_NUMBER = _Step("receive_definitive_number", EventKind.DEFINITIVE_NUMBER)
+def _step(row: lifecycle.LifecycleStep, refused: str = "") -> _Step:
+    return _Step(row.transition, row.event, refused)
+
+
+SUBMIT = _step(lifecycle.SUBMITTED)
+PROVISIONAL_NUMBER = _step(lifecycle.PROVISIONAL_NUMBER)
+MISSING_DOCUMENTS = _step(lifecycle.MISSING_DOCUMENTS)
+DOCUMENTS_SENT = _step(lifecycle.DOCUMENTS_SENT)
+VALIDATED = _step(lifecycle.VALIDATED)
+DEFINITIVE_NUMBER = _step(lifecycle.DEFINITIVE_NUMBER)
 
 
 @transaction.atomic
@@ -466,11 +471,7 @@ def registration_report_ameli_account(
     *, registration: Registration, by: User, on: date, note: str = ""
 ) -> Registration:
     """The student created their ameli account (possible only with the definitive number)."""
-    step = _Step(
-        "create_ameli_account",
-        EventKind.AMELI_ACCOUNT,
-        refused=_("Your ameli account is already recorded."),
-    )
+    step = _step(lifecycle.AMELI_ACCOUNT, _("Your ameli account is already recorded."))
     return _advance(
         registration=registration,
         step=step,
@@ -486,11 +487,7 @@ def registration_report_carte_vitale_ordered(
     *, registration: Registration, by: User, on: date, note: str = ""
 ) -> Registration:
     """The student ordered the Carte Vitale (online or on the CPAM's paper form)."""
-    step = _Step(
-        "order_carte_vitale",
-        EventKind.CARTE_VITALE_ORDERED,
-        refused=_("Your Carte Vitale order is already recorded."),
-    )
+    step = _step(lifecycle.CARTE_VITALE_ORDERED, _("Your Carte Vitale order is already recorded."))
     return _advance(
         registration=registration,
         step=step,
@@ -507,10 +504,9 @@ def registration_report_carte_vitale_received(
 ) -> Registration:
     """The Carte Vitale arrived."""
     ordered_on = _lock(registration).carte_vitale_ordered_on
-    step = _Step(
-        "receive_carte_vitale",
-        EventKind.CARTE_VITALE_RECEIVED,
-        refused=(
+    step = _step(
+        lifecycle.CARTE_VITALE_RECEIVED,
+        (
             _("Your Carte Vitale is already recorded as received.")
             if ordered_on
             else _("Record first that you ordered your Carte Vitale.")
@@ -525,6 +521,181 @@ def registration_report_carte_vitale_received(
         not_before=ordered_on,
         changes={"carte_vitale_received_on": on},
     )
+
+
+@transaction.atomic
+def registration_choose_register_anyway(*, registration: Registration, by: User) -> Registration:
+    """The student chose to register on the official site before every document was checked.
+
+    Allowed (coverage is backdated and some students are in a hurry), but a choice the
+    student makes, never the default advice: "What to do next" moves on to registering.
+    """
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if locked.status != Status.NOT_STARTED or locked.path not in REGISTERING_PATHS:
+        raise RegistrationError(
+            _("This cannot be recorded now: your registration is at the step “%(step)s”.")
+            % {"step": locked.get_status_display()}
+        )
+    if locked.registering_anyway_on is not None:
+        return locked
+    today = timezone.localdate()
+    locked.registering_anyway_on = today
+    locked.save(update_fields=["registering_anyway_on", "updated_at"])
+    _record_event(
+        registration=locked, kind=EventKind.REGISTERING_ANYWAY, by=by, role=role, on=today
+    )
+    return locked
+
+
+# --- Corrections --------------------------------------------------------------------------
+
+# What each step set, so undoing it (or moving back before it) clears exactly that.
+_NUMBER_FIELDS = {
+    Status.PROVISIONAL_NUMBER: ("provisional_number", "provisional_number_search_hash"),
+    Status.DEFINITIVE_NUMBER: ("definitive_number", "definitive_number_search_hash"),
+}
+_FOLLOW_UP_FIELDS = [row.date_field for row in lifecycle.STEPS if row.date_field]
+
+
+def _restore(locked: Registration, *, to_status: str) -> list[str]:
+    """Clear what the steps after `to_status` set; return the fields changed."""
+    changed = []
+    for status, fields in _NUMBER_FIELDS.items():
+        if not lifecycle.reached(to_status, status):
+            for name in fields:
+                setattr(locked, name, "")
+                changed.append(name)
+    if to_status != Status.DEFINITIVE_NUMBER:
+        for name in _FOLLOW_UP_FIELDS:
+            setattr(locked, name, None)
+            changed.append(name)
+    if to_status != Status.MISSING_DOCUMENTS:
+        locked.missing_documents = []
+        changed.append("missing_documents")
+    return changed
+
+
+@transaction.atomic
+def registration_undo_report(
+    *, registration: Registration, event_uuid: str, by: User
+) -> Registration:
+    """The student takes back their latest report (a mis-click), as if it never happened.
+
+    The event stays on the timeline, followed by an "undone" event: the history is kept.
+    """
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    latest = undoable_report(locked, student=locked.student) if role == ActorRole.STUDENT else None
+    if latest is None or str(latest.uuid) != str(event_uuid):
+        raise RegistrationError(
+            _(
+                "This report can no longer be undone: it is more than 14 days old, a later "
+                "step was recorded, or the international office has acted on your file since. "
+                "Write to the office if something is wrong."
+            )
+        )
+    from_status = locked.status
+    row = lifecycle.BY_EVENT[latest.kind]
+    update_fields = ["updated_at"]
+    if row.date_field:
+        # A follow-up tick keeps the status: only its date goes.
+        setattr(locked, row.date_field, None)
+        update_fields.append(row.date_field)
+    else:
+        locked.move_back(latest.from_status)
+        update_fields += ["status", *_restore(locked, to_status=latest.from_status)]
+        if latest.kind == EventKind.DOCUMENTS_SENT:
+            # Back to "missing documents": what the CPAM had asked for.
+            locked.missing_documents = list(latest.data.get("documents", []))
+        elif latest.from_status == Status.MISSING_DOCUMENTS:
+            previous = (
+                locked.events.filter(kind=EventKind.MISSING_DOCUMENTS)
+                .exclude(pk=latest.pk)
+                .order_by("-created_at")
+                .first()
+            )
+            locked.missing_documents = list(previous.data.get("documents", [])) if previous else []
+    locked.save(update_fields=list(dict.fromkeys(update_fields)))
+    _refresh_number_flag(locked)  # an undone number no longer disagrees with anything
+    _record_event(
+        registration=locked,
+        kind=EventKind.STEP_UNDONE,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        from_status=from_status,
+        to_status=locked.status,
+        data={"undone": str(latest.uuid), "kind": latest.kind},
+    )
+    return locked
+
+
+@transaction.atomic
+def registration_move_back(
+    *, registration: Registration, to_status: str, by: User, reason: str
+) -> Registration:
+    """Staff move a registration back to any earlier step, saying why (the student is told)."""
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if role != ActorRole.STAFF:
+        raise RegistrationError(_("Only the international office can move a file back."))
+    if not reason.strip():
+        raise RegistrationError(_("Say why the file moves back."), field="reason")
+    if to_status not in lifecycle.STATUS_ORDER or not (
+        lifecycle.STATUS_ORDER.index(to_status) < lifecycle.STATUS_ORDER.index(locked.status)
+    ):
+        raise RegistrationError(_("Choose a step before the current one."), field="to_status")
+    from_status = locked.status
+    locked.move_back(to_status)
+    locked.save(update_fields=["status", "updated_at", *_restore(locked, to_status=to_status)])
+    _refresh_number_flag(locked)
+    _record_event(
+        registration=locked,
+        kind=EventKind.MOVED_BACK,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        from_status=from_status,
+        to_status=to_status,
+        note=reason,
+    )
+    return locked
+
+
+@transaction.atomic
+def registration_correct_number(
+    *, registration: Registration, kind: str, number: str, by: User, reason: str = ""
+) -> Registration:
+    """Correct a mistyped number, validated as on entry; staff must say why."""
+    locked = _lock(registration)
+    role = _actor_role(student=locked.student, by=by)
+    if role == ActorRole.STAFF and not reason.strip():
+        raise RegistrationError(_("Say why the number is corrected."), field="reason")
+    number_kind = nir.NumberKind(kind)
+    status = (
+        Status.PROVISIONAL_NUMBER
+        if number_kind == nir.NumberKind.PROVISIONAL
+        else Status.DEFINITIVE_NUMBER
+    )
+    field, hash_field = _NUMBER_FIELDS[status]
+    if not getattr(locked, field):
+        raise RegistrationError(_("There is no such number on your file to correct."))
+    number = _checked_number(number, number_kind)
+    locked.number_disagreements = _flag_with_number(locked, number_kind, number)
+    setattr(locked, field, number)
+    setattr(locked, hash_field, search_hash(number))
+    locked.save(update_fields=[field, hash_field, "number_disagreements", "updated_at"])
+    _record_event(
+        registration=locked,
+        kind=EventKind.NUMBER_CORRECTED,
+        by=by,
+        role=role,
+        on=timezone.localdate(),
+        note=reason,
+        data={"number": str(number_kind)},
+    )
+    return locked
 
 
 # --- Better reimbursed -------------------------------------------------------------------

@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_fsm import can_proceed
 
+from students import lifecycle
+from students.lifecycle import Guidance, LifecycleStep
 from students.models import Registration, Status
 from students.paths import Path
 
@@ -27,85 +29,31 @@ class TaskStatus(models.TextChoices):
 
 @dataclass(frozen=True)
 class Action:
-    """Something the student reports from the dashboard, with its confirmation page."""
+    """A lifecycle step the student can report now, with its confirmation page."""
 
-    key: str
-    transition: str
-    label: str
+    step: LifecycleStep
+
+    @property
+    def key(self) -> str:
+        return self.step.key
+
+    @property
+    def label(self):
+        return self.step.label
 
     @property
     def url_name(self) -> str:
-        return f"students:{self.key}"
+        return self.step.url_name
 
     def is_available(self, registration: Registration) -> bool:
-        return can_proceed(getattr(registration, self.transition))
+        return can_proceed(getattr(registration, self.step.transition))
 
 
-REPORT_SUBMITTED = Action(
-    "report_submitted", "submit", _("I registered on the foreign-student site")
-)
-RECORD_PROVISIONAL_NUMBER = Action(
-    "record_provisional_number",
-    "receive_provisional_number",
-    _("I received my provisional number"),
-)
-REPORT_MISSING_DOCUMENTS = Action(
-    "report_missing_documents",
-    "request_missing_documents",
-    _("The CPAM asked for missing documents"),
-)
-REPORT_DOCUMENTS_SENT = Action("report_documents_sent", "send_documents", _("I sent them"))
-REPORT_VALIDATED = Action("report_validated", "validate", _("My registration was validated"))
-RECORD_DEFINITIVE_NUMBER = Action(
-    "record_definitive_number",
-    "receive_definitive_number",
-    _("I received my definitive number"),
-)
-REPORT_AMELI_ACCOUNT = Action(
-    "report_ameli_account", "create_ameli_account", _("I created my ameli account")
-)
-REPORT_CARTE_VITALE_ORDERED = Action(
-    "report_carte_vitale_ordered", "order_carte_vitale", _("I ordered my Carte Vitale")
-)
-REPORT_CARTE_VITALE_RECEIVED = Action(
-    "report_carte_vitale_received", "receive_carte_vitale", _("I received my Carte Vitale")
-)
-
-ACTIONS = {
-    action.key: action
-    for action in [
-        REPORT_SUBMITTED,
-        RECORD_PROVISIONAL_NUMBER,
-        REPORT_MISSING_DOCUMENTS,
-        REPORT_DOCUMENTS_SENT,
-        REPORT_VALIDATED,
-        RECORD_DEFINITIVE_NUMBER,
-        REPORT_AMELI_ACCOUNT,
-        REPORT_CARTE_VITALE_ORDERED,
-        REPORT_CARTE_VITALE_RECEIVED,
-    ]
-}
-
-# The order of the lifecycle, to tell "done" from "not yet" for each step.
-_ORDER = [
-    Status.NOT_STARTED,
-    Status.SUBMITTED,
-    Status.PROVISIONAL_NUMBER,
-    Status.MISSING_DOCUMENTS,
-    Status.DOCUMENTS_SENT,
-    Status.VALIDATED,
-    Status.DEFINITIVE_NUMBER,
-]
+ACTIONS = {step.key: Action(step) for step in lifecycle.STEPS}
 
 
 def _reached(status: str, milestone: Status) -> bool:
-    return _ORDER.index(status) >= _ORDER.index(milestone)
-
-
-@dataclass(frozen=True)
-class Guidance:
-    slug: str
-    anchor: str
+    return lifecycle.reached(status, milestone)
 
 
 @dataclass
@@ -129,13 +77,10 @@ class Step:
         return self.status not in (TaskStatus.COMPLETED, TaskStatus.CANNOT_START)
 
 
-OUTSIDE_EU = "register-outside-eu"
-
-
 def _register_guidance(path: str) -> Guidance:
     if path == Path.EU_REGISTER:
-        return Guidance("eu-students", "without-ehic")
-    return Guidance(OUTSIDE_EU, "register")
+        return Guidance(lifecycle.EU_STUDENTS, "without-ehic")
+    return lifecycle.SUBMITTED.guidance
 
 
 def _status(*, done: bool, can_start: bool, waiting: bool = False) -> TaskStatus:
@@ -146,50 +91,78 @@ def _status(*, done: bool, can_start: bool, waiting: bool = False) -> TaskStatus
     return TaskStatus.WAITING if waiting else TaskStatus.NOT_STARTED
 
 
-def steps_for(registration: Registration) -> list[Step]:
-    """The registration's steps, in order, each with its status and available actions."""
-    status = registration.status
+def steps_for(
+    registration: Registration,
+    *,
+    documents_ready: bool = False,
+    documents_problem: bool = False,
+) -> list[Step]:
+    """The registration's steps, in order, each with its status and available actions.
 
-    def available(*actions: Action) -> list[Action]:
+    The order is the journey's (lifecycle.path_sequence): documents prepared here first,
+    then the official site. `documents_ready` says every document the path asks for before
+    registering is accepted; `documents_problem` that one of them was rejected.
+    """
+    status = registration.status
+    submitted = _reached(status, Status.SUBMITTED)
+
+    def available(*steps: LifecycleStep) -> list[Action]:
+        actions = [ACTIONS[step.key] for step in steps]
         return [action for action in actions if action.is_available(registration)]
 
+    if submitted or documents_ready:
+        prepare_status = TaskStatus.COMPLETED
+    elif documents_problem:
+        prepare_status = TaskStatus.PROBLEM
+    else:
+        prepare_status = TaskStatus.IN_PROGRESS
     steps = [
         Step(
+            "prepare",
+            _("Prepare your documents here"),
+            prepare_status,
+            lifecycle.path_sequence(registration.path)[1].guidance
+            if registration.path in (Path.NON_EU, Path.EU_REGISTER, Path.QUEBEC)
+            else lifecycle.PREPARE_DOCUMENTS.guidance,
+        ),
+        Step(
             "register",
-            _("Register on the official foreign-student site"),
-            _status(done=_reached(status, Status.SUBMITTED), can_start=True),
+            (
+                lifecycle.QUEBEC_TAKE_FORM.title
+                if registration.path == Path.QUEBEC
+                else _("Register on the official foreign-student site")
+            ),
+            _status(done=submitted, can_start=True),
             _register_guidance(registration.path),
-            available(REPORT_SUBMITTED),
+            available(lifecycle.SUBMITTED),
         ),
         Step(
             "provisional",
             _("Keep your provisional number and certificate"),
-            _status(
-                done=_reached(status, Status.PROVISIONAL_NUMBER),
-                can_start=_reached(status, Status.SUBMITTED),
-            ),
-            Guidance(OUTSIDE_EU, "provisional-number"),
-            available(RECORD_PROVISIONAL_NUMBER),
+            _status(done=_reached(status, Status.PROVISIONAL_NUMBER), can_start=submitted),
+            lifecycle.PROVISIONAL_NUMBER.guidance,
+            available(lifecycle.PROVISIONAL_NUMBER),
         ),
     ]
 
     if status == Status.MISSING_DOCUMENTS:
-        documents_status = TaskStatus.PROBLEM
-        documents_guidance = Guidance(OUTSIDE_EU, "missing-documents")
+        # A request for documents is a normal part of the CPAM's check, not a problem.
+        documents_status = TaskStatus.IN_PROGRESS
+        documents_guidance = lifecycle.MISSING_DOCUMENTS.guidance
     else:
         documents_status = _status(
             done=_reached(status, Status.VALIDATED),
             can_start=_reached(status, Status.PROVISIONAL_NUMBER),
             waiting=True,
         )
-        documents_guidance = Guidance(OUTSIDE_EU, "validation")
+        documents_guidance = lifecycle.VALIDATED.guidance
     steps.append(
         Step(
             "documents",
             _("The CPAM checks your documents"),
             documents_status,
             documents_guidance,
-            available(REPORT_DOCUMENTS_SENT, REPORT_MISSING_DOCUMENTS, REPORT_VALIDATED),
+            available(lifecycle.DOCUMENTS_SENT, lifecycle.MISSING_DOCUMENTS, lifecycle.VALIDATED),
         )
     )
     steps.append(
@@ -201,8 +174,8 @@ def steps_for(registration: Registration) -> list[Step]:
                 can_start=_reached(status, Status.VALIDATED),
                 waiting=True,
             ),
-            Guidance(OUTSIDE_EU, "definitive-number"),
-            available(RECORD_DEFINITIVE_NUMBER),
+            lifecycle.DEFINITIVE_NUMBER.guidance,
+            available(lifecycle.DEFINITIVE_NUMBER),
         )
     )
     has_number = status == Status.DEFINITIVE_NUMBER
@@ -211,8 +184,8 @@ def steps_for(registration: Registration) -> list[Step]:
             "ameli",
             _("Create your ameli account"),
             _status(done=registration.ameli_account_created_on is not None, can_start=has_number),
-            Guidance(OUTSIDE_EU, "ameli-account"),
-            available(REPORT_AMELI_ACCOUNT),
+            lifecycle.AMELI_ACCOUNT.guidance,
+            available(lifecycle.AMELI_ACCOUNT),
         )
     )
     if registration.carte_vitale_received_on:
@@ -226,8 +199,8 @@ def steps_for(registration: Registration) -> list[Step]:
             "carte_vitale",
             _("Get your Carte Vitale"),
             card_status,
-            Guidance(OUTSIDE_EU, "carte-vitale"),
-            available(REPORT_CARTE_VITALE_ORDERED, REPORT_CARTE_VITALE_RECEIVED),
+            lifecycle.CARTE_VITALE_ORDERED.guidance,
+            available(lifecycle.CARTE_VITALE_ORDERED, lifecycle.CARTE_VITALE_RECEIVED),
         )
     )
     # A step the student has to act on is "in progress" once the one before it is done.

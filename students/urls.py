@@ -1,6 +1,6 @@
 from django.urls import path
 
-from students import views
+from students import lifecycle, views
 
 app_name = "students"
 
@@ -16,50 +16,29 @@ urlpatterns = [
         views.reimbursement_task,
         name="reimbursement_task",
     ),
-    # One confirmation page per report, addressed by the registration's UUID.
     path(
-        "registration/<uuid:registration_uuid>/submitted/",
-        views.report_submitted,
-        name="report_submitted",
+        "registration/<uuid:registration_uuid>/register-anyway/",
+        views.register_anyway,
+        name="register_anyway",
     ),
     path(
-        "registration/<uuid:registration_uuid>/provisional-number/",
-        views.record_provisional_number,
-        name="record_provisional_number",
+        "registration/<uuid:registration_uuid>/undo/<uuid:event_uuid>/",
+        views.undo_report,
+        name="undo_report",
     ),
     path(
-        "registration/<uuid:registration_uuid>/missing-documents/",
-        views.report_missing_documents,
-        name="report_missing_documents",
+        "registration/<uuid:registration_uuid>/correct-number/<slug:kind>/",
+        views.correct_number,
+        name="correct_number",
     ),
-    path(
-        "registration/<uuid:registration_uuid>/documents-sent/",
-        views.report_documents_sent,
-        name="report_documents_sent",
-    ),
-    path(
-        "registration/<uuid:registration_uuid>/validated/",
-        views.report_validated,
-        name="report_validated",
-    ),
-    path(
-        "registration/<uuid:registration_uuid>/definitive-number/",
-        views.record_definitive_number,
-        name="record_definitive_number",
-    ),
-    path(
-        "registration/<uuid:registration_uuid>/ameli-account/",
-        views.report_ameli_account,
-        name="report_ameli_account",
-    ),
-    path(
-        "registration/<uuid:registration_uuid>/carte-vitale-ordered/",
-        views.report_carte_vitale_ordered,
-        name="report_carte_vitale_ordered",
-    ),
-    path(
-        "registration/<uuid:registration_uuid>/carte-vitale-received/",
-        views.report_carte_vitale_received,
-        name="report_carte_vitale_received",
+    # One confirmation page per report, addressed by the registration's UUID; the table
+    # in students/lifecycle.py gives each its (stable) segment and name.
+    *(
+        path(
+            f"registration/<uuid:registration_uuid>/{step.slug}/",
+            views.REPORT_VIEWS[step.key],
+            name=step.key,
+        )
+        for step in lifecycle.STEPS
     ),
 ]

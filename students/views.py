@@ -1,8 +1,5 @@
 """The student's pages: dashboard, profile, the reports of each step, the number helper."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,24 +8,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.middleware import remember_language_for_response
-from documents.selectors import document_tasks
-from students import nir, services
+from documents.requirements import requestable_documents
+from documents.selectors import TaskStatus as DocumentStatus
+from documents.selectors import document_tasks, situation_of
+from students import lifecycle, nir, services
 from students import which_path as checker
 from students.access import get_registration_for_user
 from students.forms import (
-    DefinitiveNumberForm,
-    MissingDocumentsForm,
+    CorrectNumberForm,
     NumberHelperForm,
     ProfileForm,
-    ProvisionalNumberForm,
     ReimbursementTaskForm,
-    ReportForm,
+    report_form,
 )
+from students.lifecycle import LifecycleStep
 from students.models import AcademicYear, ReimbursementTaskKind, StudentProfile
 from students.path_steps import PATH_GUIDANCE, path_steps_for_display
 from students.paths import route
@@ -36,11 +33,13 @@ from students.selectors import (
     current_academic_year,
     current_registration,
     dashboard_for_student,
+    dashboard_journey,
     number_checks,
+    path_for_profile,
     timeline_events,
     timeline_lines,
 )
-from students.tracker import ACTIONS, Action
+from students.tracker import ACTIONS
 
 TIMELINE_PAGE_SIZE = 50
 
@@ -50,11 +49,15 @@ def dashboard(request):
     data = dashboard_for_student(request.user)
     document_list = []
     if data.decision is not None:
-        status = data.registration.status if data.registration else None
-        situation = (data.decision.path, data.decision.flags, status)
+        situation = situation_of(data.decision, data.registration)
         document_list = [
             task for task in document_tasks(request.user, situation=situation) if task.required
         ]
+    dashboard_journey(
+        data,
+        documents_ready=all(task.status == DocumentStatus.ACCEPTED for task in document_list),
+        documents_problem=any(task.status == DocumentStatus.PROBLEM for task in document_list),
+    )
     return render(
         request, "students/dashboard.html", {"dashboard": data, "document_tasks": document_list}
     )
@@ -74,6 +77,26 @@ def _warn_number_disagreements(request, registration) -> None:
                 "Your %(kind)s and your profile disagree. %(parts)s Check both; nothing is blocked."
             )
         messages.warning(request, text % {"kind": check.kind.label, "parts": parts})
+
+
+@login_required
+@require_POST
+def register_anyway(request, registration_uuid):
+    """The explicit choice to register before every document is checked."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    try:
+        services.registration_choose_register_anyway(registration=registration, by=request.user)
+    except services.RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.info(
+            request,
+            _(
+                "Fine: you can register now. Keep uploading your documents here if you want "
+                "the office to check them; the CPAM may ask for them again."
+            ),
+        )
+    return redirect("students:dashboard")
 
 
 @login_required
@@ -119,107 +142,31 @@ def profile(request):
     return render(request, "students/profile.html", {"form": form, "is_new": instance is None})
 
 
-@dataclass(frozen=True)
-class Report:
-    """How one student report looks and which service records it."""
-
-    action: Action
-    heading: str
-    date_label: str
-    form_class: type[ReportForm]
-    record: Callable[..., object]
-    fields_for_service: tuple[str, ...] = ()
-
-
-REPORTS = {
-    report.action.key: report
-    for report in [
-        Report(
-            ACTIONS["report_submitted"],
-            gettext_lazy("You registered on the foreign-student site"),
-            gettext_lazy("When did you submit your registration?"),
-            ReportForm,
-            services.registration_report_submitted,
-        ),
-        Report(
-            ACTIONS["record_provisional_number"],
-            gettext_lazy("You received your provisional number"),
-            gettext_lazy("When did you receive it?"),
-            ProvisionalNumberForm,
-            services.registration_record_provisional_number,
-            ("number",),
-        ),
-        Report(
-            ACTIONS["report_missing_documents"],
-            gettext_lazy("The CPAM asked for missing documents"),
-            gettext_lazy("When did the CPAM ask?"),
-            MissingDocumentsForm,
-            services.registration_report_missing_documents,
-            ("documents",),
-        ),
-        Report(
-            ACTIONS["report_documents_sent"],
-            gettext_lazy("You sent the missing documents"),
-            gettext_lazy("When did you send them?"),
-            ReportForm,
-            services.registration_report_documents_sent,
-        ),
-        Report(
-            ACTIONS["report_validated"],
-            gettext_lazy("Your registration was validated"),
-            gettext_lazy("When was it validated?"),
-            ReportForm,
-            services.registration_report_validated,
-        ),
-        Report(
-            ACTIONS["record_definitive_number"],
-            gettext_lazy("You received your definitive number"),
-            gettext_lazy("When did you receive it?"),
-            DefinitiveNumberForm,
-            services.registration_record_definitive_number,
-            ("number",),
-        ),
-        Report(
-            ACTIONS["report_ameli_account"],
-            gettext_lazy("You created your ameli account"),
-            gettext_lazy("When did you create it?"),
-            ReportForm,
-            services.registration_report_ameli_account,
-        ),
-        Report(
-            ACTIONS["report_carte_vitale_ordered"],
-            gettext_lazy("You ordered your Carte Vitale"),
-            gettext_lazy("When did you order it?"),
-            ReportForm,
-            services.registration_report_carte_vitale_ordered,
-        ),
-        Report(
-            ACTIONS["report_carte_vitale_received"],
-            gettext_lazy("You received your Carte Vitale"),
-            gettext_lazy("When did it arrive?"),
-            ReportForm,
-            services.registration_report_carte_vitale_received,
-        ),
-    ]
-}
+def _record(step: LifecycleStep):
+    return getattr(services, step.service)
 
 
 def _report_page(request, registration_uuid, key: str):
     """GET: the confirmation form. POST: record the report through its service."""
     registration = get_registration_for_user(request.user, registration_uuid)
-    report = REPORTS[key]
-    if not report.action.is_available(registration):
+    report = lifecycle.BY_KEY[key]
+    if not ACTIONS[key].is_available(registration):
         messages.error(
             request,
             _("This cannot be recorded now: your registration is at the step “%(step)s”.")
             % {"step": registration.get_status_display()},
         )
         return redirect("students:dashboard")
-    form = report.form_class(request.POST or None, date_label=report.date_label)
+    documents = None
+    if report.documents:
+        # Only the path's documents: a Japanese student is never offered form S1.
+        decision = path_for_profile(request.user.student_profile)
+        documents = requestable_documents(path=decision.path, flags=decision.flags)
+    form = report_form(report, request.POST or None, documents=documents)
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in report.fields_for_service}
+        values = {name: form.cleaned_data[name] for name in report.form_fields}
         try:
-            registration = report.record(
+            _record(report)(
                 registration=registration,
                 by=request.user,
                 on=form.cleaned_data["on"],
@@ -234,7 +181,8 @@ def _report_page(request, registration_uuid, key: str):
                 return redirect("students:dashboard")
         else:
             messages.success(request, _("Recorded: %(what)s.") % {"what": report.heading})
-            if "number" in report.fields_for_service:
+            if "number" in report.form_fields:
+                registration.refresh_from_db()
                 _warn_number_disagreements(request, registration)
             return redirect("students:dashboard")
     return render(
@@ -255,15 +203,67 @@ def _report_view(key: str):
     return view
 
 
-report_submitted = _report_view("report_submitted")
-record_provisional_number = _report_view("record_provisional_number")
-report_missing_documents = _report_view("report_missing_documents")
-report_documents_sent = _report_view("report_documents_sent")
-report_validated = _report_view("report_validated")
-record_definitive_number = _report_view("record_definitive_number")
-report_ameli_account = _report_view("report_ameli_account")
-report_carte_vitale_ordered = _report_view("report_carte_vitale_ordered")
-report_carte_vitale_received = _report_view("report_carte_vitale_received")
+# One confirmation view per step of the lifecycle table (students/lifecycle.py).
+REPORT_VIEWS = {step.key: _report_view(step.key) for step in lifecycle.STEPS}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def undo_report(request, registration_uuid, event_uuid):
+    """Confirm, then take back one's own latest report (within 14 days, staff not involved)."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    event = services.undoable_report(registration, student=request.user)
+    if request.method == "POST":
+        try:
+            services.registration_undo_report(
+                registration=registration, event_uuid=str(event_uuid), by=request.user
+            )
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Undone. Your file is back where it was."))
+        return redirect("students:dashboard")
+    if event is None or event.uuid != event_uuid:
+        messages.error(
+            request,
+            _(
+                "This report can no longer be undone: it is more than 14 days old, a later "
+                "step was recorded, or the international office has acted on your file since. "
+                "Write to the office if something is wrong."
+            ),
+        )
+        return redirect("students:dashboard")
+    return render(request, "students/undo.html", {"event": event, "registration": registration})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def correct_number(request, registration_uuid, kind):
+    """Correct a mistyped number; it is checked as when it was first typed."""
+    registration = get_registration_for_user(request.user, registration_uuid)
+    try:
+        number_kind = nir.NumberKind(kind)
+    except ValueError:
+        raise Http404 from None
+    form = CorrectNumberForm(request.POST or None, kind=number_kind)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.registration_correct_number(
+                registration=registration,
+                kind=number_kind,
+                number=form.cleaned_data["number"],
+                by=request.user,
+            )
+        except services.RegistrationError as error:
+            form.add_error("number" if error.field == "number" else None, error.message)
+        else:
+            messages.success(request, _("Your number is corrected."))
+            return redirect("students:dashboard")
+    return render(
+        request,
+        "students/correct_number.html",
+        {"form": form, "kind": number_kind, "registration": registration},
+    )
 
 
 @login_required

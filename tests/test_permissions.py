@@ -516,6 +516,35 @@ EXPECTED = {
     "<lang>/number/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/which-path/": ("200", "200", "200", "200", "200", "200", "200"),
     "<lang>/better-reimbursed/<slug:task>/": (L, "405", "405", "405", "405", "405", "405"),
+    "<lang>/registration/<uuid:registration_uuid>/undo/<uuid:event_uuid>/": (
+        L,
+        DASH,
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+    ),
+    # The matrix fills <kind> with a document kind, which is no kind of number: 404.
+    "<lang>/registration/<uuid:registration_uuid>/correct-number/<slug:kind>/": (
+        L,
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+        "404",
+    ),
+    # POST only (the explicit choice to register before every document is checked).
+    "<lang>/registration/<uuid:registration_uuid>/register-anyway/": (
+        L,
+        "405",
+        "405",
+        "405",
+        "405",
+        "405",
+        "405",
+    ),
     "<lang>/registration/<uuid:registration_uuid>/submitted/": (
         L,
         "200",
@@ -776,6 +805,7 @@ def path_for(key, world):
         "expense_uuid": world.expense.uuid,
         "token": world.feed.token,
         "page_uuid": world.page.uuid,
+        "event_uuid": "00000000-0000-4000-8000-000000000000",
         "kind": DocumentKind.PASSPORT_OR_ID.value,
         "student_uuid": world.alice.uuid,
         "key": "not-a-real-key",
@@ -856,7 +886,7 @@ ALICES_OBJECTS = [
         or "<uuid:expense_uuid>" in key
     )
     # POST only: GET is refused (405) to everyone before any object is looked up.
-    and not key.endswith(("/accept/", "/reject/"))
+    and not key.endswith(("/accept/", "/reject/", "/register-anyway/"))
 ]
 
 

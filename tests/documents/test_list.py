@@ -21,7 +21,7 @@ def on_the_non_eu_path(monkeypatch):
     monkeypatch.setattr(
         selectors,
         "student_situation",
-        lambda user: (Path.NON_EU, frozenset({Flag.TRANSLATION_NEEDED}), "submitted"),
+        lambda user: (Path.NON_EU, frozenset({Flag.TRANSLATION_NEEDED}), "not-started", []),
     )
 
 

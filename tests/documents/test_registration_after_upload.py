@@ -6,7 +6,7 @@ from django.utils import timezone
 from documents.kinds import DocumentKind
 from documents.registration import registration_after_upload
 from students import services
-from students.models import EventKind, Status
+from students.models import EventKind, Registration, Status
 from tests.documents import files
 from tests.students.conftest import (  # noqa: F401 - fixtures shared with the tracker tests
     alice_registration,
@@ -47,12 +47,12 @@ def test_the_step_moves_on_once_every_requested_document_is_uploaded(
         ["bank-details", "s1", "other"],
         note="A certificate of scholarship",
     )
-    upload(alice, DocumentKind.RIB)
-    upload(alice, DocumentKind.S1)
+    first = upload(alice, DocumentKind.RIB)
+    last = upload(alice, DocumentKind.S1)
 
-    moved = registration_after_upload(student=alice)
-
-    assert moved is not None
+    # The upload service moves the step itself, in the upload's own transaction.
+    assert (first.registration_moved, last.registration_moved) == (False, True)
+    moved = Registration.objects.get(pk=alice_registration.pk)
     assert moved.status == Status.DOCUMENTS_SENT
     event = moved.events.order_by("-created_at").first()
     assert event.kind == EventKind.DOCUMENTS_SENT
@@ -87,3 +87,23 @@ def test_the_upload_page_moves_the_step_on_and_says_so(
     assert "your tracker moved on" in response.content.decode()
     alice_registration.refresh_from_db()
     assert alice_registration.status == Status.DOCUMENTS_SENT
+
+
+def test_a_step_moved_meanwhile_is_not_moved_again_and_the_upload_stands(
+    alice, alice_registration, bring_to, upload
+):
+    registration = ask_for(
+        bring_to(alice_registration, Status.PROVISIONAL_NUMBER), ["bank-details"]
+    )
+    # The student reported "I sent them" from another tab first.
+    services.registration_report_documents_sent(
+        registration=registration, by=alice, on=timezone.localdate()
+    )
+
+    result = upload(alice, DocumentKind.RIB)
+
+    assert result.registration_moved is False
+    assert result.version.pk is not None
+    registration.refresh_from_db()
+    assert registration.status == Status.DOCUMENTS_SENT
+    assert registration.events.filter(kind=EventKind.DOCUMENTS_SENT).count() == 1

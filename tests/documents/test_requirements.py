@@ -1,7 +1,11 @@
 import pytest
 
 from documents.kinds import DocumentKind as K
-from documents.requirements import REGISTRATION_STATES, required_document_kinds
+from documents.requirements import (
+    REGISTRATION_STATES,
+    requestable_documents,
+    required_document_kinds,
+)
 from students.models import Status
 from students.paths import Flag, Path
 
@@ -19,26 +23,19 @@ T = Flag.TRANSLATION_NEEDED
 U16 = Flag.PARENTAL_AUTHORISATION
 FRENCH = Flag.FRENCH_BORN_ABROAD
 
+# Path × step: a document is asked for only while it serves a step still ahead.
 CASES = [
     # path, flags, status, expected
     (Path.NON_EU, {T}, None, NON_EU_TRANSLATED),
     (Path.NON_EU, {T}, Status.NOT_STARTED, NON_EU_TRANSLATED),
-    (Path.NON_EU, {T}, Status.SUBMITTED, NON_EU_TRANSLATED),
-    (Path.NON_EU, {T}, Status.PROVISIONAL_NUMBER, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
-    (Path.NON_EU, {T}, Status.MISSING_DOCUMENTS, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
-    (Path.NON_EU, {T}, Status.DOCUMENTS_SENT, [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE]),
-    (
-        Path.NON_EU,
-        {T},
-        Status.VALIDATED,
-        [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
-    ),
-    (
-        Path.NON_EU,
-        {T},
-        Status.DEFINITIVE_NUMBER,
-        [*NON_EU_TRANSLATED, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
-    ),
+    # Registered: the official site has them; nothing is "missing" until the CPAM asks.
+    (Path.NON_EU, {T}, Status.SUBMITTED, []),
+    (Path.NON_EU, {T}, Status.PROVISIONAL_NUMBER, []),
+    (Path.NON_EU, {T}, Status.MISSING_DOCUMENTS, []),
+    (Path.NON_EU, {T}, Status.DOCUMENTS_SENT, []),
+    (Path.NON_EU, {T}, Status.VALIDATED, []),
+    # After the definitive number nothing is missing (no affiliation certificate either).
+    (Path.NON_EU, {T}, Status.DEFINITIVE_NUMBER, []),
     (Path.NON_EU, set(), None, NON_EU),
     (
         Path.NON_EU,
@@ -62,22 +59,80 @@ CASES = [
         ],
     ),
     (Path.EU_REGISTER, {Flag.EHIC_EXPIRES_DURING_YEAR}, None, EU_REGISTER),
-    (Path.EU_REGISTER, set(), Status.PROVISIONAL_NUMBER, [*EU_REGISTER, K.PROVISIONAL_CERTIFICATE]),
+    (Path.EU_REGISTER, set(), Status.PROVISIONAL_NUMBER, []),
     (Path.EU_REGISTER, {U16}, None, [*EU_REGISTER, K.PARENTAL_AUTHORISATION]),
     (Path.EU_WITH_EHIC, set(), None, [K.EHIC, K.STUDENT_CARD]),
-    (Path.EU_WITH_EHIC, {U16}, None, [K.EHIC, K.STUDENT_CARD]),
+    (Path.EU_WITH_EHIC, {U16}, Status.NOT_STARTED, [K.EHIC, K.STUDENT_CARD]),
     (Path.QUEBEC, set(), None, [K.QUEBEC_FORM]),
     (Path.QUEBEC, {U16}, None, [K.QUEBEC_FORM, K.PARENTAL_AUTHORISATION]),
-    (
-        Path.QUEBEC,
-        set(),
-        Status.VALIDATED,
-        [K.QUEBEC_FORM, K.PROVISIONAL_CERTIFICATE, K.AFFILIATION_CERTIFICATE],
-    ),
+    (Path.QUEBEC, set(), Status.VALIDATED, []),
     (Path.ALREADY_REGISTERED, {T, U16}, None, []),
     (Path.ALREADY_REGISTERED, set(), Status.DEFINITIVE_NUMBER, []),
     (Path.SHORT_STAY, {T}, None, []),
 ]
+
+
+def test_when_the_cpam_asks_only_what_it_asked_for_is_missing():
+    kinds = required_document_kinds(
+        path=Path.NON_EU,
+        flags=frozenset({T}),
+        status=Status.MISSING_DOCUMENTS,
+        requested=["bank-details", "translation", "other"],
+    )
+
+    assert kinds == [K.RIB, K.SWORN_TRANSLATION]
+
+
+CPAM_CHECKLISTS = [
+    # A Japanese student: never form S1 nor the Quebec form.
+    (
+        Path.NON_EU,
+        {T},
+        [
+            "identity",
+            "residence-permit",
+            "school-certificate",
+            "bank-details",
+            "birth-certificate",
+            "translation",
+            "other",
+        ],
+    ),
+    (
+        Path.EU_REGISTER,
+        set(),
+        ["identity", "school-certificate", "bank-details", "birth-certificate", "s1", "other"],
+    ),
+    (
+        Path.QUEBEC,
+        set(),
+        [
+            "identity",
+            "school-certificate",
+            "bank-details",
+            "birth-certificate",
+            "quebec-form",
+            "other",
+        ],
+    ),
+    (
+        Path.NON_EU,
+        {FRENCH, U16},
+        [
+            "identity",
+            "school-certificate",
+            "bank-details",
+            "birth-certificate",
+            "parental-authorisation",
+            "other",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "flags", "expected"), CPAM_CHECKLISTS)
+def test_the_cpam_checklist_offers_only_the_paths_documents(path, flags, expected):
+    assert requestable_documents(path=path, flags=frozenset(flags)) == expected
 
 
 @pytest.mark.parametrize(("path", "flags", "status", "expected"), CASES)

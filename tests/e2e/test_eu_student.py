@@ -30,7 +30,11 @@ def test_an_eu_student_whose_ehic_stops_covering_the_year_is_told_to_register(
     guidance = page.locator("section[aria-labelledby=path-guidance-heading]")
     expect(guidance).to_contain_text(date_in(language, covers_the_year))
     expect(page.locator("#steps-heading")).to_have_count(0)
-    expect(page.locator(".next-step")).to_have_count(0)
+    # No registration: one action, keep the card and the student card here.
+    expect(page.locator(".next-step a.btn")).to_have_count(1)
+    expect(page.locator(".next-step a.btn-primary")).to_have_attribute(
+        "href", f"/{language}/documents/"
+    )
     for kind in ("ehic", "student-card"):
         expect(documents_link(page, language, kind)).to_be_visible()
     shot(page, "dashboard: the EHIC covers the year")
@@ -47,9 +51,13 @@ def test_an_eu_student_whose_ehic_stops_covering_the_year_is_told_to_register(
         date_in(language, expires_in_the_year)
     )
     expect(page.locator("#steps-heading")).to_be_visible()
+    # The change is explained; documents come first, then the official site.
+    expect(page.locator("#path-change")).to_be_visible()
+    expect(page.locator("#step-prepare-status .task-tag--in-progress")).to_be_visible()
     expect(page.locator("#step-register-status .task-tag--not-started")).to_be_visible()
+    expect(page.locator(".next-step a.btn")).to_have_count(1)
     expect(page.locator(".next-step a[href*='/guide/']")).to_have_attribute(
-        "href", re.compile(r"/guide/eu-students/#without-ehic$")
+        "href", re.compile(r"/guide/eu-students/#documents$")
     )
     expect(documents_link(page, language, "s1")).to_be_visible()
     expect(documents_link(page, language, "ehic")).to_have_count(0)

@@ -78,7 +78,8 @@ def test_a_student_fills_the_profile_reads_the_steps_and_uploads_with_the_keyboa
     # Every row of the task list that leads somewhere is a Tab stop with a visible focus.
     # (The address ends in #main, so Tab starts from <main>, past the skip link.)
     rows = page.locator("#steps-heading ~ ol .task-list__link")
-    expect(rows).to_have_count(2)  # the profile and the first step; the others cannot start
+    # The profile, preparing the documents and registering; the others cannot start yet.
+    expect(rows).to_have_count(3)
     for index in range(rows.count()):
         href = rows.nth(index).get_attribute("href")
         tab_to(page, f"#steps-heading ~ ol .task-list__link[href='{href}']", limit=40)

@@ -26,8 +26,11 @@ from tests.e2e.texts import gettext_in, label_in
 from tests.students.conftest import (  # valid numbers, from students.nir
     DEFINITIVE,
     PROVISIONAL,
+    valid_number,
     year,  # noqa: F401
 )
+
+MISTYPED = valid_number("7 01 09 99 216 321")
 
 # The rejection reasons come from a data migration.
 pytestmark = pytest.mark.usefixtures("reference_data", "year")
@@ -35,7 +38,15 @@ pytestmark = pytest.mark.usefixtures("reference_data", "year")
 EMAIL = "priya@example.org"
 PASSWORD = "a-long-enough-secret-phrase"
 CONFIRM_LINK = r"^/(en|fr)/accounts/confirm-email/[^/]+/$"
-TRACKER_STEPS = ("register", "provisional", "documents", "definitive", "ameli", "carte_vitale")
+TRACKER_STEPS = (
+    "prepare",
+    "register",
+    "provisional",
+    "documents",
+    "definitive",
+    "ameli",
+    "carte_vitale",
+)
 
 
 @dataclass(frozen=True)
@@ -44,47 +55,59 @@ class Stage:
 
     statuses: tuple[str, ...]  # the tag of each tracker step, in order
     guidance: str | None  # the section "What to do next" links to (register-outside-eu#…)
-    reports: tuple[str, ...]  # the reports offered, the main one first
+    primary: str  # where the one primary button leads (the end of its address)
+    others: tuple[str, ...] = ()  # other reports possible now, offered as plain links
 
 
 BLOCKED = "cannot-start"
 STAGES = {
-    Status.NOT_STARTED: Stage(("not-started",) + (BLOCKED,) * 5, "register", ("submitted",)),
+    Status.NOT_STARTED: Stage(
+        ("in-progress", "not-started") + (BLOCKED,) * 5, "documents", "documents"
+    ),
+    "registering anyway": Stage(
+        ("in-progress", "not-started") + (BLOCKED,) * 5, "register", "submitted"
+    ),
     Status.SUBMITTED: Stage(
-        ("completed", "in-progress") + (BLOCKED,) * 4, "provisional-number", ("provisional-number",)
+        ("completed", "completed", "in-progress") + (BLOCKED,) * 4,
+        "provisional-number",
+        "provisional-number",
     ),
     Status.PROVISIONAL_NUMBER: Stage(
-        ("completed", "completed", "waiting") + (BLOCKED,) * 3,
+        ("completed",) * 3 + ("waiting",) + (BLOCKED,) * 3,
         "validation",
-        ("missing-documents", "validated"),
+        "validated",
+        ("missing-documents",),
     ),
+    # A request for documents is a normal step, not "a problem".
     Status.MISSING_DOCUMENTS: Stage(
-        ("completed", "completed", "problem") + (BLOCKED,) * 3,
+        ("completed",) * 3 + ("in-progress",) + (BLOCKED,) * 3,
         "missing-documents",
-        ("documents-sent",),
+        "documents-sent",
     ),
     Status.DOCUMENTS_SENT: Stage(
-        ("completed", "completed", "waiting") + (BLOCKED,) * 3,
+        ("completed",) * 3 + ("waiting",) + (BLOCKED,) * 3,
         "validation",
-        ("missing-documents", "validated"),
+        "validated",
+        ("missing-documents",),
     ),
     Status.VALIDATED: Stage(
-        ("completed",) * 3 + ("waiting", BLOCKED, BLOCKED),
+        ("completed",) * 4 + ("waiting", BLOCKED, BLOCKED),
         "definitive-number",
-        ("definitive-number",),
+        "definitive-number",
     ),
     Status.DEFINITIVE_NUMBER: Stage(
-        ("completed",) * 4 + ("not-started", "not-started"),
+        ("completed",) * 5 + ("not-started", "not-started"),
         "ameli-account",
-        ("ameli-account", "carte-vitale-ordered"),
+        "ameli-account",
+        ("carte-vitale-ordered",),
     ),
     "ameli account": Stage(
-        ("completed",) * 5 + ("not-started",), "carte-vitale", ("carte-vitale-ordered",)
+        ("completed",) * 6 + ("not-started",), "carte-vitale", "carte-vitale-ordered"
     ),
     "card ordered": Stage(
-        ("completed",) * 5 + ("waiting",), "carte-vitale", ("carte-vitale-received",)
+        ("completed",) * 6 + ("waiting",), "carte-vitale", "carte-vitale-received"
     ),
-    "card received": Stage(("completed",) * 6, None, ()),
+    "card received": Stage(("completed",) * 7, None, "better-reimbursement/#declare-a-gp"),
 }
 
 
@@ -162,18 +185,40 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     expect(task_card(page, passport).locator(".document-status-accepted")).to_be_visible()
     shot(page, "passport accepted")
 
-    # Registered on the official site, then the provisional number.
+    # Not every document is checked yet: registering now is an explicit choice.
     follow_nav_link(page, f"/{language}/dashboard/")
     expect_stage(page, Status.NOT_STARTED)
-    shot(page, "dashboard: documents accepted")
+    shot(page, "dashboard: prepare the documents first")
+    page.click(".next-step form button[type=submit]")
+    expect_stage(page, "registering anyway")
+    shot(page, "dashboard: registering now anyway")
     report(page, shot, "submitted")
     expect_stage(page, Status.SUBMITTED)
     shot(page, "dashboard: registered on the official site")
 
-    report(page, shot, "provisional-number", number=nir.format_number(PROVISIONAL))
+    # A mistyped number: recorded, undone, recorded again, then corrected.
+    report(page, shot, "provisional-number", number=nir.format_number(MISTYPED))
     expect_stage(page, Status.PROVISIONAL_NUMBER)
-    expect(page.locator("dd.nir")).to_have_text(nir.format_number(PROVISIONAL))
-    shot(page, "dashboard: provisional number")
+    page.click(".next-step a[href*='/undo/']")
+    shot(page, "undo the provisional number: confirm")
+    page.click("main button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+    expect_stage(page, Status.SUBMITTED)
+    shot(page, "dashboard: the report undone")
+    report(page, shot, "provisional-number", number=nir.format_number(MISTYPED))
+    page.click("a[href$='/correct-number/provisional/']")
+    page.fill("input[name=number]", "8 01 09 99 216 321 00")
+    page.click("main button[type=submit]")
+    expect(
+        page.locator("main .invalid-feedback, main .errorlist, main .alert").first
+    ).to_be_visible()
+    shot(page, "correct the number: a wrong key is refused")
+    page.fill("input[name=number]", nir.format_number(PROVISIONAL))
+    page.click("main button[type=submit]")
+    expect(page).to_have_url(re.compile(r"/dashboard/$"))
+    expect_stage(page, Status.PROVISIONAL_NUMBER)
+    expect(page.locator("dd.nir")).to_contain_text(nir.format_number(PROVISIONAL))
+    shot(page, "dashboard: provisional number corrected")
 
     # The CPAM asks for the bank details; uploading them moves the tracker on.
     report(page, shot, "missing-documents", documents=[RequestedDocument.BANK_DETAILS])
@@ -181,6 +226,7 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
     expect(page.locator(".next-step ul li")).to_have_text(
         [label_in(language, RequestedDocument.BANK_DETAILS)]
     )
+    # Only this path's documents were offered (never form S1 or the Quebec form).
     shot(page, "dashboard: the CPAM asks for a document")
 
     page.click(f"#documents-heading ~ ul a[href='/{language}/documents/upload/rib/']")
@@ -205,7 +251,7 @@ def test_a_student_from_outside_the_eu_goes_from_sign_up_to_the_carte_vitale(
 
     report(page, shot, "definitive-number", number=DEFINITIVE)
     expect_stage(page, Status.DEFINITIVE_NUMBER)
-    expect(page.locator("dd.nir")).to_have_text(
+    expect(page.locator("dd.nir")).to_contain_text(
         [nir.format_number(DEFINITIVE), nir.format_number(PROVISIONAL)]
     )
     shot(page, "dashboard: definitive number")
@@ -262,14 +308,14 @@ def report(page: Page, shot, address: str, *, number: str = "", documents=()) ->
 
 
 def expect_stage(page: Page, stage_key) -> None:
-    """The task list's tags, and what "What to do next" points to and offers."""
+    """The task list's tags, and the one action "What to do next" names."""
     stage = STAGES[stage_key]
     for step, status in zip(TRACKER_STEPS, stage.statuses, strict=True):
         expect(page.locator(f"#step-{step}-status .task-tag")).to_have_class(
             re.compile(rf"\btask-tag--{status}\b")
         )
     next_step = page.locator(".next-step")
-    guidance = next_step.locator("a[href*='/guide/']")
+    guidance = next_step.locator("a[href*='/guide/']:not(.btn)")
     if stage.guidance:
         expect(guidance).to_have_attribute(
             "href", re.compile(f"/guide/register-outside-eu/#{stage.guidance}$")
@@ -277,11 +323,13 @@ def expect_stage(page: Page, stage_key) -> None:
     else:
         expect(guidance).to_have_count(0)
     buttons = next_step.locator("a.btn")
-    expect(buttons).to_have_count(len(stage.reports))
-    for button, address in zip(buttons.all(), stage.reports, strict=True):
-        expect(button).to_have_attribute("href", re.compile(f"/{address}/$"))
-    if stage.reports:
-        expect(buttons.first).to_have_class(re.compile(r"\bbtn-primary\b"))
+    expect(buttons).to_have_count(1)
+    expect(buttons.first).to_have_class(re.compile(r"\bbtn-primary\b"))
+    expect(buttons.first).to_have_attribute("href", re.compile(f"/{stage.primary}/?$"))
+    others = next_step.locator("ul.small a")
+    expect(others).to_have_count(len(stage.others))
+    for link, address in zip(others.all(), stage.others, strict=True):
+        expect(link).to_have_attribute("href", re.compile(f"/{address}/$"))
 
 
 def task_card(page: Page, document: Document):

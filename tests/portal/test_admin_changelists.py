@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from students import synthetic
+from devdata import synthetic
 from tests.conftest import log_in_with_mfa, make_verified_user
 
 

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import call_command
 
 from accounts.models import User
-from students.demo import DEMO_PASSWORD, DEMO_PEOPLE, PAST_CASES
+from devdata.demo import DEMO_PASSWORD, DEMO_PEOPLE, PAST_CASES
 
 DEMO_EMAILS = {person.email for person in DEMO_PEOPLE}
 # Former students whose finished registrations give the dashboard its median waits.

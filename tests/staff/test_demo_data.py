@@ -8,7 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from students.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
+from devdata.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET
 from tests.staff.conftest import totp_code
 
 

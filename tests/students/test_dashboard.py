@@ -36,64 +36,64 @@ def test_a_student_without_a_profile_is_asked_to_tell_us_about_themselves(alice_
 
 
 NEXT_STEPS = [
-    # (profile fields, words of what to do next, words that must not be there)
+    # (profile fields, words of what to do next once registering, words that must not be there)
     (
         {},
-        [
-            "Register on the official foreign-student site",
-            "residence permit",
-            "I registered on the foreign-student site",
-        ],
-        ["form S1"],
+        ["Register on the official foreign-student site", "Residence permit"],
+        ["Form S1"],
     ),
     (
         {"nationality": "IT", "country_of_birth": "IT"},
-        [
-            "form S1",
-            "most EU languages need no translation",
-            "I registered on the foreign-student site",
-        ],
-        ["residence permit"],
+        ["Form S1", "Register on the official foreign-student site"],
+        ["Residence permit"],
     ),
     (
         {"nationality": "CA", "quebec_resident": True},
-        ["SE 401-Q-106", "I registered on the foreign-student site"],
+        ["Take your Quebec form to your CPAM", "SE 401-Q-106"],
         [],
     ),
     (
         {"nationality": "FR", "country_of_birth": "MA"},
-        ["As a French citizen born abroad", "I registered on the foreign-student site"],
-        ["residence permit"],
+        ["As a French citizen born abroad", "Register on the official foreign-student site"],
+        ["Residence permit"],
     ),
     (
         {"date_of_birth": timezone.localdate().replace(year=timezone.localdate().year - 15)},
-        ["parental authorisation"],
+        ["Parental authorisation"],
         [],
     ),
 ]
 
 
 @pytest.mark.parametrize(("fields", "present", "absent"), NEXT_STEPS)
-def test_a_registering_student_sees_the_first_step_for_their_path(
+def test_a_registering_student_prepares_documents_first_then_registers(
     alice_client, alice, make_profile, fields, present, absent
 ):
-    make_profile(alice, **fields)
+    registration = make_profile(alice, **fields)
 
     content = alice_client.get(URL).content.decode()
+    next_step = content[content.index("next-step-heading") : content.index("steps-heading")]
+    assert "Prepare your documents here" in next_step
+    assert next_step.count("btn-primary") == 1
+    assert 'href="/en/documents/">Upload your documents' in next_step
+    assert "I am registering now anyway" in next_step
+    assert "I registered on the foreign-student site" not in next_step
 
-    assert "What to do next" in content
+    response = alice_client.post(f"/en/registration/{registration.uuid}/register-anyway/")
+    assert response.status_code == 302
+    content = alice_client.get(URL).content.decode()
+    next_step = content[content.index("next-step-heading") : content.index("steps-heading")]
+    assert next_step.count("btn-primary") == 1
+    assert "I registered on the foreign-student site" in next_step or (
+        "I took my form to the CPAM" in next_step
+    )
     for words in present:
         assert words in content
     for words in absent:
-        assert words not in content
+        assert words not in next_step
 
 
 STATUS_STEPS = [
-    (
-        Status.NOT_STARTED,
-        "register-outside-eu#register",
-        ["I registered on the foreign-student site"],
-    ),
     (
         Status.SUBMITTED,
         "register-outside-eu#provisional-number",
@@ -102,13 +102,13 @@ STATUS_STEPS = [
     (
         Status.PROVISIONAL_NUMBER,
         "register-outside-eu#validation",
-        ["The CPAM asked for missing documents", "My registration was validated"],
+        ["My registration was validated", "The CPAM asked for missing documents"],
     ),
     (Status.MISSING_DOCUMENTS, "register-outside-eu#missing-documents", ["I sent them"]),
     (
         Status.DOCUMENTS_SENT,
         "register-outside-eu#validation",
-        ["The CPAM asked for missing documents", "My registration was validated"],
+        ["My registration was validated", "The CPAM asked for missing documents"],
     ),
     (
         Status.VALIDATED,
@@ -137,19 +137,24 @@ def test_each_step_shows_what_to_do_next_with_its_guidance(
     for label in actions:
         assert label in next_step
     all_labels = [label for _status, _guidance, labels in STATUS_STEPS for label in labels]
+    offered = next_step.split("A mistake? Undo")[0]
     for label in set(all_labels) - set(actions):
-        assert label not in next_step
+        assert label not in offered
     assert f"/en/registration/{registration.uuid}/" in next_step
+    # One action, one primary button: the first of the list.
+    assert next_step.count("btn-primary") == 1
+    primary = next_step[next_step.index("btn-primary") :]
+    assert primary[primary.index(">") + 1 :].startswith(actions[0])
 
 
-def test_missing_documents_are_listed_and_the_step_shows_a_problem(
+def test_missing_documents_are_listed_and_a_normal_request_is_no_problem(
     alice_client, alice_registration, bring_to
 ):
     bring_to(alice_registration, Status.MISSING_DOCUMENTS)
 
     content = alice_client.get(URL).content.decode()
 
-    assert "There is a problem" in content
+    assert "There is a problem" not in content
     assert "Birth certificate (full copy, or an extract with your parents&#x27; names)" in content
 
 

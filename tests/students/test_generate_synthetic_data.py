@@ -9,8 +9,8 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import User
+from devdata import synthetic
 from documents.models import Document, DocumentPage, DocumentVersion, VersionStatus
-from students import synthetic
 from students.models import EventKind, Registration, Status, StudentProfile
 from students.selectors import path_for_profile
 

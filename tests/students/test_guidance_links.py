@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 
 from guidance.models import PageTranslation
-from students import tracker
+from students import lifecycle
+from students.paths import Path as StudentPath
 
 TEMPLATE_LINK = re.compile(r"\{% url 'guidance:page' '([a-z0-9-]+)' %\}#([a-z0-9-]+)")
 
@@ -19,16 +20,18 @@ def links_in_templates() -> set[tuple[str, str]]:
     return links
 
 
-def links_in_tracker() -> set[tuple[str, str]]:
-    source = Path(tracker.__file__).read_text()
-    constants = dict(re.findall(r'^([A-Z_]+) = "([a-z0-9-]+)"$', source, flags=re.M))
-    links = set()
-    for slug, anchor in re.findall(r'Guidance\(([A-Z_]+|"[a-z0-9-]+"), "([a-z0-9-]+)"\)', source):
-        links.add((constants.get(slug, slug.strip('"')), anchor))
+def links_in_lifecycle() -> set[tuple[str, str]]:
+    """Every guidance section the lifecycle table and the journeys of every path link to."""
+    links = {(step.guidance.slug, step.guidance.anchor) for step in lifecycle.STEPS}
+    for path in StudentPath:
+        for action in lifecycle.path_sequence(path):
+            if action.guidance is not None:
+                links.add((action.guidance.slug, action.guidance.anchor))
+    links.add((lifecycle.EU_STUDENTS, "without-ehic"))  # the EU register step (tracker)
     return links
 
 
-LINKS = sorted(links_in_templates() | links_in_tracker())
+LINKS = sorted(links_in_templates() | links_in_lifecycle())
 
 
 def test_the_tracker_links_to_the_guidance_at_all():

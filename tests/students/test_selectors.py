@@ -117,7 +117,9 @@ def test_days_in_the_current_step_count_from_the_event_that_started_it(alice, ma
         registration=registration, by=alice, on=today - timedelta(days=12)
     )
 
-    dashboard = selectors.dashboard_for_student(alice)
+    dashboard = selectors.dashboard_journey(
+        selectors.dashboard_for_student(alice), documents_ready=False
+    )
 
     assert dashboard.current.key == "provisional"
     assert dashboard.current.days_in_step == 12

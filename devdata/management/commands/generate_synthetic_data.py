@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from students import synthetic
+from devdata import synthetic
 from students.models import StudentProfile
 
 # A database holding more real students than this is not a benchmark database.

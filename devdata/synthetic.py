@@ -556,7 +556,10 @@ def plan_student(
         )
 
     stage = STEP_ORDER.index(target) if registering else (3 if past else 1)
-    kinds = required_document_kinds(path=decision.path, flags=decision.flags, status=target)
+    # What the student prepared before registering (the official site asks for these).
+    kinds = required_document_kinds(
+        path=decision.path, flags=decision.flags, status=Status.NOT_STARTED
+    )
     if full:
         kinds = kinds + [DocumentKind.STUDENT_CARD]
     elif rng.random() < 0.1:

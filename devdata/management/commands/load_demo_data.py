@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
-from documents.demo import load_demo_documents
-from expenses.demo import load_demo_expenses
-from students.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
+from devdata.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, PAST_CASES, load_demo_data
+from devdata.demo_documents import load_demo_documents
+from devdata.demo_expenses import load_demo_expenses
 
 
 class Command(BaseCommand):
