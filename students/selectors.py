@@ -109,7 +109,7 @@ def step_durations() -> dict[str, Histogram]:
     """
 
     def compute() -> dict[str, Histogram]:
-        histograms = {step: {} for step in STEP_SPANS}
+        histograms: dict[str, Histogram] = {step: {} for step in STEP_SPANS}
         for first in _first_event_dates(RegistrationEvent.objects.all()):
             for step, days in _durations(first).items():
                 histograms[step][days] = histograms[step].get(days, 0) + 1
