@@ -94,6 +94,11 @@ def requestable_documents(*, path: Path, flags: frozenset[Flag]) -> list[str]:
         _QUEBEC_CPAM_MAY_ASK if path == Path.QUEBEC else _before_registering(path=path, flags=flags)
     )
     kinds = _path_kinds(path=path, flags=flags, base=base) if path == Path.QUEBEC else base
+    if DocumentKind.BIRTH_DOCUMENT in kinds and DocumentKind.SWORN_TRANSLATION not in kinds:
+        # Whether a birth document needs a translation depends on its language (DOMAIN.md
+        # §9.1), which the portal does not know: the CPAM may ask for one on any path that
+        # sends it a birth document.
+        kinds = [*kinds, DocumentKind.SWORN_TRANSLATION]
     if not kinds:
         # Not on a registering path (any longer): every document stays possible.
         kinds = [kind for kind in DocumentKind if kind in KIND_FOR_REQUESTED.values()]

@@ -375,9 +375,8 @@ def office_dashboard(year: AcademicYear | None = None) -> Dashboard:
 def required_documents_for_file(student: User) -> list:
     """The documents this student's path and step require, each with its state.
 
-    The single call the student's file makes for "what is missing and why". Today it
-    derives the list from documents/requirements.py (through documents' task list); at the
-    merge of the journey work (issue 13, item 2: documents by path × step in one place) this
-    body switches to that selector, and nothing else in the workplace changes.
+    The single call the student's file makes for "what is missing and why". The list is
+    documents/requirements.py's path × step rule (`required_document_kinds`, through the
+    documents' task list, which adds each one's state), the one the student's own pages use.
     """
     return [task for task in document_tasks(student) if task.required]

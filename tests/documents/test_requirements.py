@@ -84,6 +84,21 @@ def test_when_the_cpam_asks_only_what_it_asked_for_is_missing():
 
 
 CPAM_CHECKLISTS = [
+    # Whether a birth document needs a translation depends on its language, which the portal
+    # does not know: the CPAM may ask for one wherever it gets a birth document.
+    (
+        Path.NON_EU,
+        set(),
+        [
+            "identity",
+            "residence-permit",
+            "school-certificate",
+            "bank-details",
+            "birth-certificate",
+            "translation",
+            "other",
+        ],
+    ),
     # A Japanese student: never form S1 nor the Quebec form.
     (
         Path.NON_EU,
@@ -101,7 +116,15 @@ CPAM_CHECKLISTS = [
     (
         Path.EU_REGISTER,
         set(),
-        ["identity", "school-certificate", "bank-details", "birth-certificate", "s1", "other"],
+        [
+            "identity",
+            "school-certificate",
+            "bank-details",
+            "birth-certificate",
+            "translation",
+            "s1",
+            "other",
+        ],
     ),
     (
         Path.QUEBEC,
@@ -111,6 +134,7 @@ CPAM_CHECKLISTS = [
             "school-certificate",
             "bank-details",
             "birth-certificate",
+            "translation",
             "quebec-form",
             "other",
         ],
@@ -123,6 +147,7 @@ CPAM_CHECKLISTS = [
             "school-certificate",
             "bank-details",
             "birth-certificate",
+            "translation",
             "parental-authorisation",
             "other",
         ],

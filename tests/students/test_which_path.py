@@ -101,39 +101,43 @@ def test_the_page_says_which_academic_year_it_judges_against(anon, current_year)
     [
         (
             {"nationality": "US", "months": "10"},
-            "Register on the official foreign-student site",
+            "Prepare your documents here",
             [
-                "Keep your provisional number and certificate",
-                "The CPAM checks your documents",
-                "Receive your definitive number",
+                "Register on the official foreign-student site with your checked documents",
+                "Record your provisional number",
+                "Wait while the CPAM checks your file",
+                "Record your definitive number",
                 "Create your ameli account",
-                "Get your Carte Vitale",
+                "Order your Carte Vitale",
             ],
         ),
         (
             {"nationality": "IT", "months": "10", "ehic": "no"},
-            "Register on the official foreign-student site",
-            ["Keep your provisional number and certificate", "The CPAM checks your documents"],
+            "Prepare your documents here",
+            [
+                "Register on the official foreign-student site with your checked documents",
+                "Record your provisional number",
+            ],
         ),
         (
             {"nationality": "CA", "quebec": "yes", "months": "10"},
-            "Take your Quebec form SE 401-Q-106 to your CPAM",
-            ["Keep your provisional number and certificate", "Get your Carte Vitale"],
+            "Prepare your documents here",
+            ["Take your Quebec form to your CPAM", "Record your provisional number"],
         ),
         (
             {"nationality": "NO", "ehic": "yes", "ehic_until": "2027-08-31", "months": "10"},
-            "Show your European Health Insurance Card to every doctor, hospital and pharmacy",
-            ["What to send", "When your card expires"],
+            "Keep a copy of your EHIC and your student card here",
+            ["Show your EHIC for care: you do not need to register"],
         ),
         (
             {"nationality": "BR", "registered": "yes", "months": "10"},
-            "Receive your definitive number",
-            ["Create your ameli account", "Get your Carte Vitale"],
+            "You are already registered: keep your number and your Carte Vitale up to date",
+            [],
         ),
         (
             {"nationality": "JP", "months": "2"},
-            "Take out private health insurance that covers your whole stay in France",
-            ["Ask the international office"],
+            "Take out private health insurance for your whole stay",
+            [],
         ),
     ],
     ids=["non-eu", "eu-register", "quebec", "eu-ehic", "already-registered", "short-stay"],
@@ -408,3 +412,15 @@ def test_source_titles_say_their_language_on_a_french_page(anon, current_year):
         'rel="noopener noreferrer" lang="en"' in fr
     )
     assert 'lang="en"' not in en
+
+
+def test_the_checker_names_first_what_the_dashboard_names_for_a_new_student(anon, current_year):
+    """One order, everywhere: the public answer's first action is the dashboard's next one."""
+    from students.lifecycle import Progress, next_action
+
+    first = next_action(Progress(path=Path.NON_EU))
+    html = anon.get("/en/which-path/", {"nationality": "JP", "months": "10"}).content.decode()
+
+    assert 'data-path="non-eu"' in html
+    assert str(first.title) in html
+    assert html.index(str(first.title)) < html.index("Register on the official")
