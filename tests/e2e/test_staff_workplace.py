@@ -88,7 +88,14 @@ def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
     expect(page.locator("html")).to_have_attribute("lang", language)
     shot(page, "dashboard", language=language)
 
+    # A bookmark of the old review screen lands on the one review screen, the admin's.
+    page.goto(f"/{language}/documents/review/{waiting['charlie_rib'].uuid}/")
+    expect(page).to_have_url(re.compile(f"{review_screen(waiting['charlie_rib'])}$"))
+    page.goto(f"/{language}/documents/review/")
+    expect(page).to_have_url(re.compile(f"{QUEUE}$"))
+
     # The review queue: oldest first. Reject Alice's passport, then on to the next.
+    page.goto("/admin/")
     page.click(f"a[href='{QUEUE}']")
     expect(page).to_have_url(re.compile(f"{QUEUE}$"))
     shot(page, "review queue", language=language)
