@@ -34,7 +34,7 @@ def _say_left_out(modeladmin, request, left_out) -> None:
             "Not accepted (the action does not apply): %(which)s.",
             len(left_out),
         )
-        % {"which": "; ".join(f"{document} ({reason})" for document, reason in left_out)},
+        % {"which": "; ".join(text for _document, text in left_out)},
         messages.WARNING,
     )
 
@@ -59,7 +59,14 @@ def accept_selected_documents(modeladmin, request, queryset):
         if reason is None:
             documents.append(document)
         else:
-            left_out.append((document, AcceptSkip(reason).label))
+            # Named as on the confirmation page: the student first, then the document.
+            student = getattr(document.owner, "student_profile", None) or document.owner.email
+            text = gettext("%(student)s, %(document)s: %(reason)s") % {
+                "student": student,
+                "document": document.get_kind_display(),
+                "reason": AcceptSkip(reason).label,
+            }
+            left_out.append((document, text))
     if not documents:
         _say_left_out(modeladmin, request, left_out)
         return None

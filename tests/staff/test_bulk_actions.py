@@ -123,9 +123,10 @@ def test_the_bulk_accept_leaves_out_decided_files_and_past_years_and_says_which_
 
     confirmation = bob_client.post("/admin/documents/document/", data).content.decode()
     assert "Left out: the action does not apply to them" in confirmation
-    assert "Bank details (RIB): already reviewed" in confirmation
-    assert "Passport or national ID card: student not in the current academic year" in (
-        confirmation
+    assert "LIDDELL Alice, Bank details (RIB): already reviewed" in confirmation
+    assert (
+        "BROWN Alice, Passport or national ID card: student not in the current academic year"
+        in confirmation
     )
     assert confirmation.count('name="version"') == 1
     assert not ReviewDecision.objects.exclude(version=rib.current_version).exists()
@@ -141,8 +142,8 @@ def test_the_bulk_accept_leaves_out_decided_files_and_past_years_and_says_which_
     assert passport.current_version.status == VersionStatus.ACCEPTED
     messages = " ".join(str(m) for m in response.wsgi_request._messages)
     assert "Not accepted (the action does not apply):" in messages
-    assert "(already reviewed)" in messages
-    assert "(student not in the current academic year)" in messages
+    assert "LIDDELL Alice, Bank details (RIB): already reviewed" in messages
+    assert "BROWN Alice, Passport or national ID card: student not in the current" in messages
     assert "1 document accepted." in messages
 
 
@@ -160,7 +161,7 @@ def test_a_bulk_accept_nothing_applies_to_accepts_nothing_and_says_why(
 
     assert response.status_code == 302
     messages = " ".join(str(m) for m in response.wsgi_request._messages)
-    assert "(already reviewed)" in messages
+    assert "alice@example.org, Bank details (RIB): already reviewed" in messages
     assert ReviewDecision.objects.count() == 1
 
 
