@@ -18,7 +18,25 @@ from documents.models import (
     RejectionReason,
     ReviewDecision,
 )
+from documents.selectors import AcceptSkip, bulk_accept_not_applicable
 from documents.services import DocumentError, can_review, document_accept
+from students.selectors import current_academic_year
+
+
+def _say_left_out(modeladmin, request, left_out) -> None:
+    """Name each selected document the bulk accept left out, and why."""
+    if not left_out:
+        return
+    modeladmin.message_user(
+        request,
+        ngettext(
+            "Not accepted (the action does not apply): %(which)s.",
+            "Not accepted (the action does not apply): %(which)s.",
+            len(left_out),
+        )
+        % {"which": "; ".join(text for _document, text in left_out)},
+        messages.WARNING,
+    )
 
 
 @admin.action(
@@ -26,17 +44,39 @@ from documents.services import DocumentError, can_review, document_accept
 )
 def accept_selected_documents(modeladmin, request, queryset):
     """A confirmation page listing each file, then one decision per document, through the
-    service. Only the versions shown on the confirmation page are accepted: a file the
+    service. Documents the action does not apply to (no file, already reviewed, a past
+    year's student) are left out and named with the reason, on the confirmation page and
+    after. Only the versions shown on the confirmation page are accepted: a file the
     student replaced in the meantime is left for review."""
-    documents = list(
+    selected = list(
         queryset.select_related("owner__student_profile", "current_version").order_by("pk")
     )
+    current_year = current_academic_year()
+    current_year_id = current_year.pk if current_year else None
+    documents, left_out = [], []
+    for document in selected:
+        reason = bulk_accept_not_applicable(document, current_year_id=current_year_id)
+        if reason is None:
+            documents.append(document)
+        else:
+            # Named as on the confirmation page: the student first, then the document.
+            student = getattr(document.owner, "student_profile", None) or document.owner.email
+            text = gettext("%(student)s, %(document)s: %(reason)s") % {
+                "student": student,
+                "document": document.get_kind_display(),
+                "reason": AcceptSkip(reason).label,
+            }
+            left_out.append((document, text))
+    if not documents:
+        _say_left_out(modeladmin, request, left_out)
+        return None
     if request.POST.get("post") == "yes":
+        _say_left_out(modeladmin, request, left_out)
         confirmed = set(request.POST.getlist("version"))
         accepted = 0
         for document in documents:
             version = document.current_version
-            if version is None or str(version.uuid) not in confirmed:
+            if str(version.uuid) not in confirmed:
                 modeladmin.message_user(
                     request,
                     gettext("%(document)s: the file changed since you confirmed; not accepted.")
@@ -65,6 +105,7 @@ def accept_selected_documents(modeladmin, request, queryset):
             "opts": modeladmin.opts,
             "title": gettext("Accept the selected documents?"),
             "documents": documents,
+            "left_out": left_out,
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         },
     )

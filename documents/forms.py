@@ -11,7 +11,6 @@ from documents.checks import (
     file_too_large_message,
     sanitise_display_name,
 )
-from documents.models import RejectionReason
 
 # One line per refused file, so the student knows which of several files to fix.
 FILE_ERROR = _("%(name)s: %(message)s")
@@ -91,24 +90,3 @@ class UploadForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return checked
-
-
-class VersionForm(forms.Form):
-    """Names the version the reviewer looked at, so a newer upload is never decided unseen."""
-
-    version = forms.UUIDField(widget=forms.HiddenInput)
-
-
-class RejectForm(VersionForm):
-    reasons = forms.ModelMultipleChoiceField(
-        label=_("Reasons"),
-        queryset=RejectionReason.objects.filter(is_active=True),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("The student sees each reason with how to fix it, in their language."),
-    )
-    comment = forms.CharField(
-        label=_("Comment for the student (optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=2000,
-    )

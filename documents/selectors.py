@@ -173,3 +173,29 @@ def version_history(document: Document) -> list[DocumentVersion]:
         .prefetch_related("pages", "decision__reasons")
         .order_by("-number")
     )
+
+
+class AcceptSkip(models.TextChoices):
+    """Why the bulk accept leaves a selected document out (issue 15, item 7)."""
+
+    NO_FILE = "no-file", _("no file to accept")
+    DECIDED = "decided", _("already reviewed")
+    PAST_YEAR = "past-year", _("student not in the current academic year")
+
+
+def bulk_accept_not_applicable(document: Document, *, current_year_id: int | None) -> str | None:
+    """Why accepting this document in bulk does not apply, or None when it does.
+
+    Expects owner__student_profile and current_version selected with the document. A past
+    year's file is closed: accepting it would mail a student who has moved on. A student
+    without a profile yet is in no year, so nothing keeps their file from being accepted.
+    """
+    version = document.current_version
+    if version is None:
+        return AcceptSkip.NO_FILE
+    if version.status != VersionStatus.PENDING:
+        return AcceptSkip.DECIDED
+    profile = getattr(document.owner, "student_profile", None)
+    if profile is not None and profile.academic_year_id != current_year_id:
+        return AcceptSkip.PAST_YEAR
+    return None

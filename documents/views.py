@@ -2,37 +2,30 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from documents import access
 from documents.combine import combined_pdf
-from documents.forms import RejectForm, UploadForm, VersionForm
+from documents.forms import UploadForm
 from documents.kinds import KIND_HINTS, DocumentKind
-from documents.models import AccessAction, DocumentAccessLog, VersionStatus
+from documents.models import AccessAction, VersionStatus
 from documents.selectors import (
     TaskStatus,
     document_tasks,
     student_situation,
     version_history,
-    versions_waiting_for_review,
 )
 from documents.services import (
     DocumentError,
-    can_review,
-    document_accept,
     document_delete,
-    document_reject,
     document_upload,
 )
 from documents.throttle import upload_attempt_allowed
 from documents.upload_handlers import oversized_uploads
-
-REVIEW_QUEUE_PAGE_SIZE = 50
 
 
 @login_required
@@ -159,33 +152,16 @@ def document_delete_view(request, document_uuid):
     return render(request, "documents/delete.html", {"document": document})
 
 
-def _private_file_response(data, *, filename: str, content_type: str) -> FileResponse:
-    """An attachment the browser will neither sniff, render, cache nor run."""
-    response = FileResponse(data, as_attachment=True, filename=filename, content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
-def _log_staff_access(request, *, document, action, page=None) -> None:
-    if document.owner_id != request.user.pk:
-        DocumentAccessLog.objects.create(
-            actor=request.user,
-            action=action,
-            document_uuid=document.uuid,
-            page_uuid=page.uuid if page else None,
-        )
-
-
 @login_required
 @require_GET
 def document_download(request, document_uuid, page_uuid):
     document, page = access.get_page_for_download(
         user=request.user, document_uuid=document_uuid, page_uuid=page_uuid
     )
-    _log_staff_access(request, document=document, action=AccessAction.DOWNLOAD, page=page)
-    return _private_file_response(
+    access.log_staff_access(
+        user=request.user, document=document, action=AccessAction.DOWNLOAD, page=page
+    )
+    return access.attachment_response(
         page.file.open("rb"), filename=page.download_name, content_type=page.content_type
     )
 
@@ -198,99 +174,35 @@ def document_combined_pdf(request, document_uuid):
     if version is None:
         raise Http404
     data = combined_pdf(version)
-    _log_staff_access(request, document=document, action=AccessAction.DOWNLOAD_COMBINED)
-    return _private_file_response(
+    access.log_staff_access(
+        user=request.user, document=document, action=AccessAction.DOWNLOAD_COMBINED
+    )
+    return access.attachment_response(
         BytesIO(data), filename=document.slot_file_name, content_type="application/pdf"
     )
 
 
+# --- The old review screen's addresses -----------------------------------------------
+# Reviewers decide on one screen, the staff workplace's (office/admin_review.py). These
+# addresses were bookmarked and mailed around, so they stay and send reviewers there for
+# good; everyone else gets what they got before (404 for students, 403 for staff without
+# the permission, the login page when signed out; office/mfa.py still asks staff for their
+# second factor first). The admin's URL names are reversed, not imported: documents does
+# not depend on office.
+
+
 @login_required
-@require_GET
 def review_queue(request):
-    if not can_review(request.user):
-        if request.user.is_staff:
-            raise PermissionDenied
-        raise Http404
-    page = Paginator(versions_waiting_for_review(), REVIEW_QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "documents/review_queue.html", {"page": page, "versions": page})
+    access.require_reviewer(request.user)
+    return HttpResponsePermanentRedirect(reverse("admin:office_pendingdocument_changelist"))
 
 
 @login_required
-@require_GET
 def review(request, document_uuid):
-    document = access.get_document_for_review(user=request.user, document_uuid=document_uuid)
-    _log_staff_access(request, document=document, action=AccessAction.REVIEW_VIEW)
-    return _review_page(request, document=document)
-
-
-def _review_page(request, *, document, accept_form=None, reject_form=None):
-    version = document.current_version
-    initial = {"version": version.uuid} if version else {}
-    return render(
-        request,
-        "documents/review.html",
-        {
-            "document": document,
-            "version": version,
-            "versions": version_history(document),
-            "accept_form": accept_form or VersionForm(initial=initial),
-            "reject_form": reject_form or RejectForm(initial=initial),
-        },
+    """The old screen and its accept/reject addresses: the admin's screen of that document.
+    A decision posted here is not taken (a 301 is followed with a GET): the reviewer sees
+    the document again on the one screen and decides there."""
+    access.require_reviewer(request.user)
+    return HttpResponsePermanentRedirect(
+        reverse("admin:office_pendingdocument_review", kwargs={"document_uuid": document_uuid})
     )
-
-
-def _reviewed_version(document, form):
-    """The version the reviewer saw; if the student replaced it since, say so."""
-    version = document.current_version
-    if version is None or version.uuid != form.cleaned_data["version"]:
-        raise DocumentError(
-            _("The student replaced or deleted this file in the meantime: nothing was changed.")
-        )
-    return version
-
-
-@login_required
-@require_POST
-def review_accept(request, document_uuid):
-    document = access.get_document_for_review(user=request.user, document_uuid=document_uuid)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _review_page(request, document=document, accept_form=form)
-    try:
-        document_accept(version=_reviewed_version(document, form), by=request.user)
-    except DocumentError as error:
-        messages.error(request, error.message)
-        return redirect("documents:review", document_uuid=document.uuid)
-    messages.success(
-        request,
-        _("%(document)s of %(student)s: accepted.")
-        % {"document": document.get_kind_display(), "student": document.owner},
-    )
-    return redirect("documents:review_queue")
-
-
-@login_required
-@require_POST
-def review_reject(request, document_uuid):
-    document = access.get_document_for_review(user=request.user, document_uuid=document_uuid)
-    form = RejectForm(request.POST)
-    if not form.is_valid():
-        return _review_page(request, document=document, reject_form=form)
-    try:
-        document_reject(
-            version=_reviewed_version(document, form),
-            by=request.user,
-            reasons=list(form.cleaned_data["reasons"]),
-            comment=form.cleaned_data["comment"],
-        )
-    except DocumentError as error:
-        messages.error(request, error.message)
-        return redirect("documents:review", document_uuid=document.uuid)
-    messages.success(
-        request,
-        _("%(document)s of %(student)s: rejected. The student was told why.")
-        % {"document": document.get_kind_display(), "student": document.owner},
-    )
-    return redirect("documents:review_queue")

@@ -11,9 +11,7 @@ from django.contrib.admin.views.main import (
     PAGE_VAR,
     TO_FIELD_VAR,
 )
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,14 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from documents import access
 from documents.admin import accept_selected_documents
-from documents.models import (
-    AccessAction,
-    Document,
-    DocumentAccessLog,
-    DocumentPage,
-    DocumentVersion,
-    FileType,
-)
+from documents.models import AccessAction, Document, DocumentPage, DocumentVersion, FileType
 from documents.selectors import version_history
 from documents.services import DocumentError, can_review, document_accept, document_reject
 from office.forms import ReviewDecisionForm
@@ -43,37 +34,6 @@ from students.models import Registration
 
 # Parameters of the list that change neither which rows it holds nor how many.
 LIST_ONLY_PARAMETERS = {ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VAR, TO_FIELD_VAR}
-
-
-def log_staff_access(*, user, document, action, page=None) -> None:
-    """One access-log row per staff look at a student's document (SECURITY.md row 45)."""
-    if document.owner_id != user.pk:
-        DocumentAccessLog.objects.create(
-            actor=user,
-            action=action,
-            document_uuid=document.uuid,
-            page_uuid=page.uuid if page else None,
-        )
-
-
-def inline_file_response(page) -> FileResponse:
-    """A stored file shown inside the review screen (an image, or a PDF in a frame).
-
-    Images were decoded and re-encoded at upload; PDFs were parsed and refused when they
-    carry scripts or actions. The response may only be framed by the portal itself, is never
-    cached, and loads nothing else.
-    """
-    response = FileResponse(
-        page.file.open("rb"),
-        as_attachment=False,
-        filename=page.download_name,
-        content_type=page.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Frame-Options"] = "SAMEORIGIN"
-    response["Content-Security-Policy"] = "default-src 'none'; frame-ancestors 'self'"
-    return response
 
 
 @admin.register(PendingDocument)
@@ -199,18 +159,8 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         ]
 
     def _document(self, request, document_uuid) -> Document:
-        if not can_review(request.user):
-            raise PermissionDenied
-        document = (
-            Document.objects.select_related(
-                "owner__student_profile", "current_version__decision__decided_by"
-            )
-            .filter(uuid=document_uuid)
-            .first()
-        )
-        if document is None:
-            raise Http404
-        return document
+        # The reviewer gate is documents.access's, shared with every document view.
+        return access.get_document_for_review(user=request.user, document_uuid=document_uuid)
 
     def _next_waiting(self, document) -> PendingDocument | None:
         return PendingDocument.objects.exclude(pk=document.pk).first()
@@ -227,7 +177,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
                 if response is not None:
                     return response
         else:
-            log_staff_access(user=request.user, document=document, action=AccessAction.REVIEW_VIEW)
+            access.log_staff_access(
+                user=request.user, document=document, action=AccessAction.REVIEW_VIEW
+            )
         pages = []
         if version is not None:
             pages = [page for page in version.pages.order_by("position") if page.file]
@@ -261,17 +213,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     def _decide(self, request, document, form):
         data = form.cleaned_data
-        version = document.current_version
-        if version is None or version.uuid != data["version"]:
-            messages.error(
-                request,
-                _(
-                    "The student replaced or deleted this file in the meantime: nothing was "
-                    "changed."
-                ),
-            )
-            return redirect("admin:office_pendingdocument_review", document_uuid=document.uuid)
         try:
+            # Refused when the student replaced the file since the screen was opened.
+            version = access.reviewed_version(document=document, version_uuid=data["version"])
             if data["decision"] == ReviewDecisionForm.ACCEPT:
                 document_accept(version=version, by=request.user)
                 done = _("%(document)s of %(student)s: accepted.")
@@ -297,12 +241,10 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         return redirect("admin:office_pendingdocument_changelist")
 
     def file_view(self, request, document_uuid, page_uuid):
-        if not can_review(request.user):
-            raise PermissionDenied
-        document, page = access.get_page_for_download(
+        document, page = access.get_page_for_review(
             user=request.user, document_uuid=document_uuid, page_uuid=page_uuid
         )
-        log_staff_access(
+        access.log_staff_access(
             user=request.user, document=document, action=AccessAction.DOWNLOAD, page=page
         )
-        return inline_file_response(page)
+        return access.inline_file_response(page)

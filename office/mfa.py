@@ -10,7 +10,9 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.models import Authenticator
 
 # What needs the second factor: the whole admin, and the documents pages staff use to read
-# students' files (SECURITY.md row 12: "before reaching any document view").
+# students' files (SECURITY.md row 12: "before reaching any document view"). The old review
+# addresses only redirect to the admin's screen now; they stay guarded so staff meet the
+# second factor exactly where they did before.
 GUARDED_NAMESPACES = {"admin"}
 GUARDED_VIEWS = {
     ("documents", "review_queue"),

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from documents.kinds import DocumentKind
-from documents.models import Document, ReviewDecision
+from documents.models import Document, RejectionReason, ReviewDecision
 from messaging.models import Message
 from students.models import Registration, RegistrationEvent
 from tests.conftest import log_in_with_mfa
@@ -67,6 +67,10 @@ def test_a_students_post_without_a_token_is_refused(action, alice, alice_registr
 def test_a_review_without_a_token_is_refused(decision, reviewer, passport):  # noqa: F811
     client = without_token(reviewer, staff=True)
     before = state()
-    response = client.post(f"/en/documents/review/{passport.uuid}/{decision}/", {})
+    # A complete decision on the one review screen, only the token missing.
+    data = {"version": passport.current_version.uuid, "decision": decision}
+    if decision == "reject":
+        data["reasons"] = [RejectionReason.objects.first().pk]
+    response = client.post(f"/admin/office/pendingdocument/{passport.uuid}/review/", data)
     assert response.status_code == 403
     assert state() == before

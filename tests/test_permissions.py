@@ -47,6 +47,8 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 A, L, CH = "admin-login", "login", "302 ./change/"
 RE, DASH = "302 /en/accounts/reauthenticate/", "302 /en/dashboard/"
 EXP, CAL = "302 /en/expenses/", "302 /en/calendar/"
+MOVED_QUEUE = "301 /admin/office/pendingdocument/"
+MOVED_SCREEN = "301 /admin/office/pendingdocument/<uuid>/review/"
 EXPECTED = {
     "healthz": ("200", "200", "200", "200", "200", "200", "200"),
     "robots.txt": ("200", "200", "200", "200", "200", "200", "200"),
@@ -636,25 +638,34 @@ EXPECTED = {
         "200",
         "200",
     ),
-    "<lang>/documents/review/": (L, "404", "404", "403", "200", "403", "200"),
-    "<lang>/documents/review/<uuid:document_uuid>/": (L, "404", "404", "403", "200", "403", "200"),
+    # The old review screen sends reviewers to the one review screen, the admin's, for good.
+    "<lang>/documents/review/": (L, "404", "404", "403", MOVED_QUEUE, "403", MOVED_QUEUE),
+    "<lang>/documents/review/<uuid:document_uuid>/": (
+        L,
+        "404",
+        "404",
+        "403",
+        MOVED_SCREEN,
+        "403",
+        MOVED_SCREEN,
+    ),
     "<lang>/documents/review/<uuid:document_uuid>/accept/": (
         L,
-        "405",
-        "405",
-        "405",
-        "405",
-        "405",
-        "405",
+        "404",
+        "404",
+        "403",
+        MOVED_SCREEN,
+        "403",
+        MOVED_SCREEN,
     ),
     "<lang>/documents/review/<uuid:document_uuid>/reject/": (
         L,
-        "405",
-        "405",
-        "405",
-        "405",
-        "405",
-        "405",
+        "404",
+        "404",
+        "403",
+        MOVED_SCREEN,
+        "403",
+        MOVED_SCREEN,
     ),
     "<lang>/documents/<uuid:document_uuid>/": (L, "200", "404", "404", "404", "404", "404"),
     "<lang>/documents/<uuid:document_uuid>/replace/": (L, "200", "404", "404", "404", "404", "404"),
@@ -886,7 +897,7 @@ ALICES_OBJECTS = [
         or "<uuid:expense_uuid>" in key
     )
     # POST only: GET is refused (405) to everyone before any object is looked up.
-    and not key.endswith(("/accept/", "/reject/", "/register-anyway/"))
+    and not key.endswith("/register-anyway/")
 ]
 
 

@@ -46,7 +46,7 @@ def test_the_access_log_is_read_only_even_for_superusers(bob, alice_passport):
     bob.is_superuser = True
     bob.save()
     client = logged_in(bob)
-    client.get(f"/en/documents/review/{alice_passport.uuid}/")
+    client.get(f"/admin/office/pendingdocument/{alice_passport.uuid}/review/")
     entry = DocumentAccessLog.objects.get()
 
     assert client.get("/admin/documents/documentaccesslog/").status_code == 200

@@ -20,8 +20,8 @@ from playwright.sync_api import Page, expect
 
 from documents.kinds import DocumentKind
 from documents.models import RejectionReason, VersionStatus
-from students.models import Registration, Status
-from tests.conftest import give_totp
+from students.models import AcademicYear, Registration, Status
+from tests.conftest import give_totp, make_verified_user
 from tests.documents import files
 from tests.documents.conftest import private_storage, upload  # noqa: F401
 from tests.e2e.checks import allow_console_error
@@ -40,17 +40,28 @@ def review_screen(document) -> str:
 
 
 @pytest.fixture
-def waiting(alice, charlie, make_profile, bring_to, upload):
+def waiting(alice, charlie, make_profile, bring_to, upload, year):
     """Alice (provisional number) with a passport (a photo and a PDF), the oldest waiting;
-    Charlie (not started) with a passport and bank details."""
+    Charlie (not started) with a passport and bank details; Dana, last year's student, with
+    bank details (the bulk accept leaves them out)."""
     alice_file = bring_to(make_profile(alice), Status.PROVISIONAL_NUMBER)
     make_profile(charlie, legal_surname="Brown", legal_given_names="Charlie")
+    dana = make_verified_user(email="dana@example.org")
+    past = AcademicYear.objects.exclude(pk=year.pk).order_by("-starts_on").first()
+    make_profile(
+        dana,
+        legal_surname="Cruz",
+        legal_given_names="Dana",
+        academic_year_start=past.starts_on,
+        academic_year_end=past.ends_on,
+    )
     passport = upload(alice, contents=[("passport.jpg", files.jpeg()), ("visa.pdf", files.pdf())])
     return {
         "alice_file": alice_file,
         "alice_passport": passport.document,
         "charlie_passport": upload(charlie).document,
         "charlie_rib": upload(charlie, kind=DocumentKind.RIB).document,
+        "dana_rib": upload(dana, kind=DocumentKind.RIB).document,
     }
 
 
@@ -88,7 +99,14 @@ def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
     expect(page.locator("html")).to_have_attribute("lang", language)
     shot(page, "dashboard", language=language)
 
+    # A bookmark of the old review screen lands on the one review screen, the admin's.
+    page.goto(f"/{language}/documents/review/{waiting['charlie_rib'].uuid}/")
+    expect(page).to_have_url(re.compile(f"{review_screen(waiting['charlie_rib'])}$"))
+    page.goto(f"/{language}/documents/review/")
+    expect(page).to_have_url(re.compile(f"{QUEUE}$"))
+
     # The review queue: oldest first. Reject Alice's passport, then on to the next.
+    page.goto("/admin/")
     page.click(f"a[href='{QUEUE}']")
     expect(page).to_have_url(re.compile(f"{QUEUE}$"))
     shot(page, "review queue", language=language)
@@ -111,18 +129,23 @@ def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
     assert version.status == VersionStatus.REJECTED
     assert list(version.decision.reasons.all()) == [reason]
 
-    # Both of Charlie's documents, accepted at once behind the confirmation page.
+    # Both of Charlie's documents, accepted at once behind the confirmation page; Dana's,
+    # selected too, is left out (last year's student) and the page says so.
     page.goto(QUEUE)
-    for name in ["charlie_passport", "charlie_rib"]:
+    for name in ["charlie_passport", "charlie_rib", "dana_rib"]:
         page.check(f"input[name=_selected_action][value='{waiting[name].pk}']")
     page.select_option("select[name=action]", "accept_selected_documents")
     page.click("button[name=index]")
     expect(page.locator("input[name=post]")).to_have_count(1)
+    expect(page.locator("form:has(input[name=post]) input[name=version]")).to_have_count(2)
+    expect(page.locator("#content li")).to_have_text(
+        re.compile(gettext_in(language, "student not in the current academic year"))
+    )
     shot(page, "accept confirmation", language=language)
     page.click("form:has(input[name=post]) [type=submit]")
     expect(page).to_have_url(re.compile(f"{QUEUE}$"))
-    expect(page.locator("input[name=_selected_action]")).to_have_count(0)
-    shot(page, "queue empty", language=language)
+    expect(page.locator("input[name=_selected_action]")).to_have_count(1)
+    shot(page, "queue with the one left out", language=language)
     for name in ["charlie_passport", "charlie_rib"]:
         version = waiting[name].current_version
         version.refresh_from_db()

@@ -88,12 +88,10 @@ def test_a_journey_through_the_portal_logs_no_secret(
     reviewer.force_login(bob)
     stranger.force_login(bob.__class__.objects.create_user(email="eve@example.org"))
     stranger.get(f"/en/documents/{document.uuid}/")
-    reviewer.get(f"/en/documents/review/{document.uuid}/")
+    screen = f"/admin/office/pendingdocument/{document.uuid}/review/"
+    reviewer.get(screen)
     with django_capture_on_commit_callbacks(execute=True):  # the e-mail to Dana goes out
-        reviewer.post(
-            f"/en/documents/review/{document.uuid}/accept/",
-            {"version": document.current_version.uuid},
-        )
+        reviewer.post(screen, {"version": document.current_version.uuid, "decision": "accept"})
     dana.post("/en/accounts/reauthenticate/", {"password": PASSWORD})
     b"".join(dana.post("/en/account/my-data/").streaming_content)
     seen_keys |= session_keys(dana, stranger, reviewer)

@@ -47,7 +47,7 @@ STUDENT_PAGES = [
     "/en/accounts/password/change/",
     "/en/accounts/2fa/",
 ]
-STAFF_PAGES = ["/admin/", "/admin/accounts/user/", "/en/documents/review/"]
+STAFF_PAGES = ["/admin/", "/admin/accounts/user/", "/admin/office/pendingdocument/"]
 
 
 def csp_directives(response) -> dict[str, set[str]]:

@@ -98,6 +98,73 @@ def test_documents_already_decided_are_skipped_with_a_warning(bob, bob_client, d
     assert any("2 documents accepted." in message for message in messages)
 
 
+def test_the_bulk_accept_leaves_out_decided_files_and_past_years_and_says_which_and_why(
+    bob, bob_client, alice, charlie, upload, make_profile, year
+):
+    from students.models import AcademicYear
+
+    # Alice is this year's student; Charlie's profile is in last year's academic year.
+    make_profile(alice)
+    past = AcademicYear.objects.exclude(pk=year.pk).order_by("-starts_on").first()
+    make_profile(
+        charlie,
+        legal_surname="Brown",
+        academic_year_start=past.starts_on,
+        academic_year_end=past.ends_on,
+    )
+    passport = upload(alice).document
+    rib = upload(alice, kind="rib").document
+    old_passport = upload(charlie).document
+    document_accept(version=rib.current_version, by=bob)
+    data = {
+        "action": "accept_selected_documents",
+        "_selected_action": [passport.pk, rib.pk, old_passport.pk],
+    }
+
+    confirmation = bob_client.post("/admin/documents/document/", data).content.decode()
+    assert "Left out: the action does not apply to them" in confirmation
+    assert "LIDDELL Alice, Bank details (RIB): already reviewed" in confirmation
+    assert (
+        "BROWN Alice, Passport or national ID card: student not in the current academic year"
+        in confirmation
+    )
+    assert confirmation.count('name="version"') == 1
+    assert not ReviewDecision.objects.exclude(version=rib.current_version).exists()
+
+    response = bob_client.post(
+        "/admin/documents/document/",
+        {**data, "post": "yes", "version": [passport.current_version.uuid]},
+    )
+    assert response.status_code == 302
+    old_passport.current_version.refresh_from_db()
+    assert old_passport.current_version.status == VersionStatus.PENDING
+    passport.current_version.refresh_from_db()
+    assert passport.current_version.status == VersionStatus.ACCEPTED
+    messages = " ".join(str(m) for m in response.wsgi_request._messages)
+    assert "Not accepted (the action does not apply):" in messages
+    assert "LIDDELL Alice, Bank details (RIB): already reviewed" in messages
+    assert "BROWN Alice, Passport or national ID card: student not in the current" in messages
+    assert "1 document accepted." in messages
+
+
+def test_a_bulk_accept_nothing_applies_to_accepts_nothing_and_says_why(
+    bob, bob_client, upload, alice
+):
+    rib = upload(alice, kind="rib").document
+    document_accept(version=rib.current_version, by=bob)
+
+    # From the documents list: the queue holds only files waiting for review.
+    response = bob_client.post(
+        "/admin/documents/document/",
+        {"action": "accept_selected_documents", "_selected_action": [rib.pk]},
+    )
+
+    assert response.status_code == 302
+    messages = " ".join(str(m) for m in response.wsgi_request._messages)
+    assert "alice@example.org, Bank details (RIB): already reviewed" in messages
+    assert ReviewDecision.objects.count() == 1
+
+
 def test_the_same_action_works_from_the_documents_list(bob_client, documents):
     data = {
         "action": "accept_selected_documents",

@@ -76,6 +76,8 @@ def test_the_document_views_need_the_second_factor_too(bob, alice, upload):
     for url in [
         "/en/documents/review/",
         f"/en/documents/review/{document.uuid}/",
+        f"/en/documents/review/{document.uuid}/accept/",
+        f"/admin/office/pendingdocument/{document.uuid}/review/",
         f"/en/documents/{document.uuid}/files/{page.uuid}/",
         f"/en/documents/{document.uuid}/pdf/",
     ]:
