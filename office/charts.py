@@ -169,9 +169,7 @@ def compute_figures(year: AcademicYear, *, today: date) -> dict:
 def figures(year: AcademicYear, *, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     key = f"office:charts:{year.pk}:{today.isoformat()}"
-    return get_or_compute(
-        key, lambda: compute_figures(year, today=today), CHARTS_CACHE_SECONDS
-    )
+    return get_or_compute(key, lambda: compute_figures(year, today=today), CHARTS_CACHE_SECONDS)
 
 
 # --- Geometry for the template -------------------------------------------------------

@@ -142,9 +142,7 @@ def test_median_days_per_step_and_by_month(cohort):
     assert trends[Status.MISSING_DOCUMENTS].median is None
     # Month by month, by the month the step was left (Erin after 10 days, Alice after 4).
     by_month = {
-        month: (median, cases)
-        for month, median, cases in trends[Status.SUBMITTED].months
-        if cases
+        month: (median, cases) for month, median, cases in trends[Status.SUBMITTED].months if cases
     }
     erin, alice = ago(50).replace(day=1), ago(26).replace(day=1)
     if erin == alice:
