@@ -17,15 +17,19 @@ URL = "/admin/office/student/charts/"
 
 
 @pytest.fixture
-def cohort(alice, make_profile):
+def cohort(alice, make_profile, year):
     today = timezone.localdate()
-    ago = lambda days: max(today - timedelta(days=days), today.replace(day=1))  # noqa: E731
+    ago = lambda days: max(today - timedelta(days=days), year.starts_on)  # noqa: E731
     registration = make_profile(alice)
     for step, days in [("submitted", 30), ("provisional", 26)]:
         registration = report(step, registration, by=alice, on=ago(days))
     dana = make_verified_user(email="dana@example.org")
     registration = make_profile(dana, legal_given_names="Dana")
     report("submitted", registration, by=dana, on=ago(25))
+    erin = make_verified_user(email="erin@example.org")
+    registration = make_profile(erin, legal_given_names="Erin")
+    for step, days in [("submitted", 60), ("provisional", 50), ("validated", 30)]:
+        registration = report(step, registration, by=erin, on=ago(days))
 
 
 def test_the_office_sees_the_pictures_of_the_year(staff_page, cohort, live_server, shot):
