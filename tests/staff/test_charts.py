@@ -2,6 +2,7 @@
 students at each step now, weekly entries and exits, median days per step, stuck files by
 path; staff only, in English and French, a bounded number of queries whatever the cohort."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -181,6 +182,8 @@ def test_the_page_for_office_staff_in_each_language(bob, cohort, language, words
     # Each chart's numbers are in a table a screen reader reads (the SVG is hidden from it).
     assert 'aria-hidden="true"' in html
     assert "stuck=yes&amp;path=non-eu&amp;step=submitted" in html
+    # The drawing's coordinates stay numbers a browser reads (no French decimal comma).
+    assert not re.search(r'(?:x|y|width|height)="\d+,\d', html)
 
 
 def test_the_index_links_to_the_page(bob_client, cohort):
