@@ -669,6 +669,8 @@ def endpoints_for(prepared: dict) -> list[Endpoint]:
         Endpoint("document download", prepared["download"], "student"),
         Endpoint("admin students, filter + search", students, "staff"),
         Endpoint("admin review queue", "/admin/office/pendingdocument/", "staff"),
+        # The office's pictures: served from the shared cache after the first request.
+        Endpoint("admin office pictures", "/admin/office/student/charts/", "staff"),
         Endpoint("review queue (documents page)", "/en/documents/review/", "staff"),
     ]
 

@@ -29,7 +29,7 @@ from documents.models import Document
 from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
-from office import filters
+from office import charts, filters
 from office.export_formats import OfficeCSV, OfficeXLSX
 from office.forms import RecordStepForm, ReminderForm, ReplyForm
 from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
@@ -492,6 +492,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             return self.admin_site.admin_view(function)
 
         return [
+            path("charts/", view(self.charts_view), name="office_student_charts"),
             path(
                 "<uuid:student_uuid>/record/",
                 view(self.record_step_view),
@@ -509,6 +510,19 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def charts_view(self, request):
+        """The office's pictures of the current academic year (office/charts.py)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Pictures of the year"),
+            "page": charts.chart_page(),
+            "students_url": reverse("admin:office_student_changelist"),
+        }
+        return TemplateResponse(request, "admin/office/charts.html", context)
 
     def _student(self, request, student_uuid):
         if not self.has_view_permission(request):

@@ -382,6 +382,7 @@ EXPECTED = {
         "404",
     ),
     "admin/office/student/export/": (A, A, A, "403", "200", "403", "200"),
+    "admin/office/student/charts/": (A, A, A, "403", "200", "403", "200"),
     "admin/office/student/": (A, A, A, "403", "200", "403", "200"),
     "admin/office/student/add/": (A, A, A, "403", "403", "403", "403"),
     "admin/office/student/<path:object_id>/history/": (A, A, A, "403", "200", "403", "200"),
