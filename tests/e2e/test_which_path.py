@@ -55,9 +55,11 @@ def test_a_quebec_student_arrives_from_a_prefilled_link(page, language, shot, ye
 
     result = page.locator("#which-path-result")
     expect(result).to_have_attribute("data-path", Path.QUEBEC.value)
+    # The dashboard's own order: documents prepared here, then the form to the CPAM.
     expect(result.locator(".which-path-first")).to_contain_text(
-        gettext_in(language, "Take your Quebec form SE 401-Q-106 to your CPAM")
+        gettext_in(language, "Prepare your documents here")
     )
+    expect(result).to_contain_text(gettext_in(language, "Take your Quebec form to your CPAM"))
     expect(page.locator("input[name=quebec][value=yes]")).to_be_checked()
     shot(page, "a Quebec student")
 
