@@ -1,10 +1,7 @@
 """An upload and a step move at the same moment (PostgreSQL only): one transaction each,
 no 500, one "documents sent" event, the upload kept."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
 from django.utils import timezone
 
 from documents.checks import check_bytes
@@ -20,35 +17,12 @@ from tests.students.conftest import (  # noqa: F401 - fixtures shared with the t
     make_profile,
     year,
 )
+from tests.students.test_services_concurrency import (  # noqa: F401 - the same race harness
+    postgresql_only,
+    run_at_once,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def postgresql_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite ignores select_for_update: run with a PostgreSQL DATABASE_URL")
-
-
-def run_at_once(*calls):
-    barrier = threading.Barrier(len(calls))
-    outcomes = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
 
 
 @pytest.mark.parametrize("repeat", range(3))
