@@ -65,7 +65,7 @@ e2e: setup-dev
 
 # Regenerate the .po catalogues after changing user-facing text (needs GNU gettext).
 messages: setup-dev
-	DEBUG=true $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
+	DEBUG=true $(PY) manage.py makemessages -l fr -l en -l es -l zh_Hans -l ar --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
 	$(PY) scripts/sync_english_catalogue.py
 	$(PY) scripts/compile_translations.py
 
