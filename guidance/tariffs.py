@@ -392,6 +392,7 @@ def _complementary_sentence(result: Estimate) -> str:
                 "nothing at a doctor's who applies the convention fee."
             )
         return gettext(
+            # xgettext:no-python-format ("30 % of" is a percentage, not a format directive)
             "With the complémentaire santé solidaire you pay nothing only inside the pathway. "
             "Without a declared médecin traitant it pays 30 % of the base, and the 40-point "
             "increase stays with you."
@@ -402,6 +403,7 @@ def _complementary_sentence(result: Estimate) -> str:
             "depends on your policy."
         )
     return gettext(
+        # xgettext:no-python-format ("30 % of" is a percentage, not a format directive)
         "Outside the pathway a responsible policy pays at most 30 % of the base: the 40-point "
         "increase stays with you."
     )
