@@ -45,6 +45,10 @@ class Student(User):
             ("record_event", _("Can record registration steps for students")),
             ("export_student", _("Can export students to CSV")),
             ("view_full_number", _("Can see students' full social-security numbers")),
+            (
+                "correct_registration",
+                _("Can move registrations back to an earlier step and correct numbers"),
+            ),
         ]
 
     def __str__(self):

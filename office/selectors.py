@@ -42,6 +42,7 @@ from students.models import (
     Status,
     StudentProfile,
 )
+from students.nir import NumberKind
 from students.paths import REGISTERING_PATHS, Path
 
 # Stands in for "never" so that Greatest() ignores a missing date on every database
@@ -209,6 +210,10 @@ def timeline_for(registration_id: int | None) -> list[TimelineLine]:
         if data.get("from") or data.get("to"):
             old, new = data.get("from", ""), data.get("to", "")
             details.append(f"{labels.get(old, old)} → {labels.get(new, new)}")
+        if event.kind == EventKind.MOVED_BACK:
+            details.append(f"{event.get_from_status_display()} → {event.get_to_status_display()}")
+        if event.kind == EventKind.NUMBER_CORRECTED and data.get("number") in NumberKind.values:
+            details.append(str(NumberKind(data["number"]).label))
         lines.append(TimelineLine(event, details))
     return lines
 

@@ -372,6 +372,16 @@ EXPECTED = {
     "admin/documents/documentpage/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
     "admin/office/student/<uuid:student_uuid>/record/": (A, A, A, "403", "200", "403", "200"),
     "admin/office/student/<uuid:student_uuid>/messages/": (A, A, A, "403", "200", "403", "200"),
+    "admin/office/student/<uuid:student_uuid>/move-back/": (A, A, A, "403", "200", "403", "200"),
+    "admin/office/student/<uuid:student_uuid>/correct-number/": (
+        A,
+        A,
+        A,
+        "403",
+        "200",
+        "403",
+        "200",
+    ),
     "admin/office/student/<uuid:student_uuid>/number/<slug:kind>/": (
         A,
         A,

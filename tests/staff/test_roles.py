@@ -14,6 +14,8 @@ MATRIX = [
     ("/admin/office/student/", 200, 403, 403, 200),
     ("/admin/office/student/{student_pk}/change/", 200, 403, 403, 200),
     ("/admin/office/student/{student_uuid}/record/", 200, 403, 403, 200),
+    ("/admin/office/student/{student_uuid}/move-back/", 200, 403, 403, 200),
+    ("/admin/office/student/{student_uuid}/correct-number/", 200, 403, 403, 200),
     ("/admin/office/student/{student_uuid}/messages/", 200, 403, 403, 200),
     ("/admin/office/student/{student_uuid}/number/provisional/", 403, 403, 403, 200),
     ("/admin/office/student/{student_pk}/delete/", 403, 403, 403, 200),
