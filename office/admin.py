@@ -26,6 +26,7 @@ from import_export.admin import ExportActionMixin
 from import_export.forms import ExportForm
 
 from documents.models import Document
+from documents.requirements import requestable_documents
 from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
@@ -60,7 +61,7 @@ from students.encryption import search_hash
 from students.models import Registration, Status
 from students.nir_profile import LABELS, Disagreement
 from students.paths import Path
-from students.selectors import number_checks
+from students.selectors import number_checks, path_for_profile
 from students.services import (
     RegistrationError,
     registration_correct_number,
@@ -573,7 +574,13 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             messages.error(request, _("This student has no registration yet: nothing to record."))
             return redirect("admin:office_student_change", student.pk)
         steps = available_steps(registration)
-        form = RecordStepForm(request.POST or None, steps=steps)
+        documents = None
+        profile = self._profile(student)
+        if profile is not None:
+            # Only the path's documents: a Japanese student is never asked for form S1.
+            decision = path_for_profile(profile)
+            documents = requestable_documents(path=decision.path, flags=decision.flags)
+        form = RecordStepForm(request.POST or None, steps=steps, documents=documents)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:

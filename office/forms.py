@@ -43,9 +43,17 @@ class RecordStepForm(forms.Form):
         help_text=_("The student sees it on their timeline and in the e-mail they receive."),
     )
 
-    def __init__(self, *args, steps: list[StaffStep], **kwargs):
+    def __init__(
+        self, *args, steps: list[StaffStep], documents: list[str] | None = None, **kwargs
+    ):
+        """`documents`: what the CPAM can ask this student for (RequestedDocument values,
+        documents.requirements.requestable_documents); every document when not given."""
         super().__init__(*args, **kwargs)
         self.steps = {step.kind.value: step for step in steps}
+        if documents is not None:
+            self.fields["documents"].choices = [
+                (value, RequestedDocument(value).label) for value in documents
+            ]
         self.fields["step"].choices = [(step.kind.value, step.label) for step in steps]
         self.fields["on"].initial = timezone.localdate()
         # Fields no available step needs are left out.
