@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 
 from accounts.models import User
 from portal.cache import get_or_compute
-from students import lifecycle, nir
+from students import lifecycle, nir, staff_activity
 from students.models import (
     AcademicYear,
     ActorRole,
@@ -411,7 +411,7 @@ UNDO_DAYS = 14
 def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> RegistrationEvent | None:
     """Of a registration's events, the student's own latest report if they may still undo
     it: within 14 days, the latest step on the file, and nobody from the office has acted
-    on the file since."""
+    on the file since (a step, a document reviewed, a message: students/staff_activity)."""
     ordered = sorted(events, key=lambda event: (event.created_at, event.pk), reverse=True)
     corrections = {*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK}
     latest = next((event for event in ordered if event.kind in corrections), None)
@@ -425,6 +425,9 @@ def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> Regis
         event.actor_role == ActorRole.STAFF and event.created_at > latest.created_at
         for event in ordered
     ):
+        return None
+    # Beyond the timeline: a review of one of their documents, a message from the office.
+    if staff_activity.office_acted_since(student_id=student_id, since=latest.created_at):
         return None
     return latest
 
