@@ -39,7 +39,7 @@ from office.forms import (
     ReminderForm,
     ReplyForm,
 )
-from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
+from office.models import NumberAccess, NumberAccessLog, Student
 from office.pagination import KeysFirstPaginator
 from office.resources import FULL_NUMBER_PERMISSION, StudentExportResource
 from office.selectors import (
@@ -58,7 +58,7 @@ from office.services import (
 )
 from students import lifecycle, nir
 from students.encryption import search_hash
-from students.models import Registration, Status
+from students.models import Registration, Status, StepThreshold
 from students.nir_profile import LABELS, Disagreement
 from students.paths import Path
 from students.selectors import number_checks, path_for_profile
@@ -667,7 +667,8 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                 messages.success(
                     request,
                     _(
-                        "The file of %(student)s is back at “%(step)s”; the student was told by e-mail."
+                        "The file of %(student)s is back at “%(step)s”; the student was told "
+                        "by e-mail."
                     )
                     % {"student": student, "step": Status(form.cleaned_data["to_status"]).label},
                 )

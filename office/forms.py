@@ -43,9 +43,7 @@ class RecordStepForm(forms.Form):
         help_text=_("The student sees it on their timeline and in the e-mail they receive."),
     )
 
-    def __init__(
-        self, *args, steps: list[StaffStep], documents: list[str] | None = None, **kwargs
-    ):
+    def __init__(self, *args, steps: list[StaffStep], documents: list[str] | None = None, **kwargs):
         """`documents`: what the CPAM can ask this student for (RequestedDocument values,
         documents.requirements.requestable_documents); every document when not given."""
         super().__init__(*args, **kwargs)

@@ -21,6 +21,7 @@ from students.models import (
     ReimbursementTaskKind,
     RequestedDocument,
     Status,
+    StepThreshold,
     StudentProfile,
 )
 from students.nir_profile import Mismatch, disagreements
@@ -227,6 +228,8 @@ class Dashboard:
     undoable: RegistrationEvent | None = None
     # The latest path change, told on the path card with what it changes.
     path_change: TimelineLine | None = None
+    # At its step past the step's threshold (the office sees it as stuck too).
+    stuck: bool = False
 
     @property
     def registering_on_a_path_without_registration(self) -> bool:
@@ -402,7 +405,36 @@ def dashboard_journey(
             if started is None and dashboard.timeline_has_more:
                 started = _status_entered_on(registration)
             step.days_in_step = days_between(started, today)
+    # "There is a problem" only for a rejected document (above) or a file stuck past its
+    # step's threshold; a request for documents from the CPAM is a normal step.
+    entered = _step_started_on(Step("", "", TaskStatus.IN_PROGRESS, None), registration, events)
+    if entered is None and dashboard.timeline_has_more:
+        entered = _status_entered_on(registration)
+    dashboard.stuck = dashboard.current is not None and is_stuck(
+        registration, days_in_step=days_between(entered, today)
+    )
+    if dashboard.stuck and dashboard.current is not None:
+        dashboard.current.status = TaskStatus.PROBLEM
     return dashboard
+
+
+def stuck_thresholds() -> dict[str, int]:
+    """Days at a step after which a file counts as stuck, by status (only steps that have
+    one). Staff set them in the admin; the office's stuck filter and the student's task list
+    both read them here."""
+    return dict(StepThreshold.objects.values_list("status", "days"))
+
+
+def is_stuck(registration: Registration, *, days_in_step: int | None) -> bool:
+    """Whether a registering file has been at its step past the step's threshold."""
+    if (
+        days_in_step is None
+        or registration.path not in REGISTERING_PATHS
+        or registration.status == Status.DEFINITIVE_NUMBER  # nothing is pending any more
+    ):
+        return False
+    limit = stuck_thresholds().get(registration.status)
+    return limit is not None and days_in_step > limit
 
 
 UNDO_DAYS = 14

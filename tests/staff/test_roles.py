@@ -23,7 +23,7 @@ MATRIX = [
     ("/admin/office/pendingdocument/", 200, 403, 403, 200),
     ("/admin/office/pendingdocument/{document_uuid}/review/", 200, 403, 403, 200),
     ("/admin/office/pendingdocument/{document_uuid}/files/{page_uuid}/", 200, 403, 403, 200),
-    ("/admin/office/stepthreshold/", 200, 403, 403, 200),
+    ("/admin/students/stepthreshold/", 200, 403, 403, 200),
     ("/admin/office/numberaccesslog/", 403, 403, 403, 200),
     ("/admin/documents/documentaccesslog/", 403, 403, 403, 200),
     ("/admin/documents/document/", 200, 403, 403, 200),
