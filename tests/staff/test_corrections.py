@@ -95,7 +95,7 @@ def test_moving_back_goes_through_the_service_and_the_student_sees_it(
 
 @pytest.mark.parametrize(
     ("language", "message"),
-    [("en", "Say why: the student sees the reason."), ("fr", "Dites pourquoi")],
+    [("en", "Say why: the student sees the reason."), ("fr", "Indiquez pourquoi")],
 )
 def test_a_move_back_without_a_reason_changes_nothing(
     bob, alice, alice_file, bring_to, language, message
@@ -174,7 +174,7 @@ def test_correcting_a_number_goes_through_the_service_and_the_student_is_told(
         ("en", {"number": "8 01 09 99 216 321 19", "reason": "Typo"}, "key"),
         ("en", {"number": CORRECT_PROVISIONAL, "reason": ""}, "Say why"),
         ("fr", {"number": "8 01 09 99 216 321 19", "reason": "Typo"}, "clé"),
-        ("fr", {"number": CORRECT_PROVISIONAL, "reason": " "}, "Dites pourquoi"),
+        ("fr", {"number": CORRECT_PROVISIONAL, "reason": " "}, "Indiquez pourquoi"),
     ],
 )
 def test_an_invalid_number_or_a_missing_reason_changes_nothing(
