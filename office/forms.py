@@ -77,7 +77,7 @@ def _reason_field(label) -> forms.CharField:
         label=label,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The student sees it on their timeline and in the e-mail they receive."),
+        help_text=_("The student sees your reason on their timeline and in the e-mail they get."),
         error_messages={"required": _("Say why: the student sees the reason.")},
     )
 

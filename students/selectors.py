@@ -191,6 +191,11 @@ def _step_started_on(
 ) -> date | None:
     if step.key == "carte_vitale" and registration.carte_vitale_ordered_on:
         return registration.carte_vitale_ordered_on
+    return _status_started_on(registration, events)
+
+
+def _status_started_on(registration: Registration, events: list[RegistrationEvent]) -> date | None:
+    """The day the registration entered its status, from the lines already read."""
     if registration.status == Status.NOT_STARTED:
         return timezone.localtime(registration.created_at).date()
     # events are newest first: the latest entry into the current status.
@@ -407,7 +412,7 @@ def dashboard_journey(
             step.days_in_step = days_between(started, today)
     # "There is a problem" only for a rejected document (above) or a file stuck past its
     # step's threshold; a request for documents from the CPAM is a normal step.
-    entered = _step_started_on(Step("", "", TaskStatus.IN_PROGRESS, None), registration, events)
+    entered = _status_started_on(registration, events)
     if entered is None and dashboard.timeline_has_more:
         entered = _status_entered_on(registration)
     dashboard.stuck = dashboard.current is not None and is_stuck(
