@@ -51,7 +51,7 @@ from documents.models import (
 )
 from documents.requirements import required_document_kinds
 from notifications.models import Notice, NoticeKind, NoticeStatus
-from students import nir
+from students import lifecycle, nir
 from students.encryption import search_hash
 from students.models import (
     AcademicYear,
@@ -151,18 +151,31 @@ PERSONAS = (
     ("quebec-minor", 5),
 )
 
-# Where this year's students on a registering path stand (weights per hundred).
-CURRENT_STATUSES = (
-    (Status.NOT_STARTED, 10),
-    (Status.SUBMITTED, 10),
-    (Status.PROVISIONAL_NUMBER, 25),
-    (Status.MISSING_DOCUMENTS, 8),
-    (Status.DOCUMENTS_SENT, 5),
-    (Status.VALIDATED, 12),
-    (Status.DEFINITIVE_NUMBER, 30),
+# Where this year's students on a registering path stand (weights per hundred), in the
+# lifecycle's order (students/lifecycle.py); a status without a weight gets 5.
+STATUS_WEIGHTS = {
+    Status.NOT_STARTED: 10,
+    Status.SUBMITTED: 10,
+    Status.PROVISIONAL_NUMBER: 25,
+    Status.MISSING_DOCUMENTS: 8,
+    Status.DOCUMENTS_SENT: 5,
+    Status.VALIDATED: 12,
+    Status.DEFINITIVE_NUMBER: 30,
+}
+CURRENT_STATUSES = tuple(
+    (status, STATUS_WEIGHTS.get(status, 5)) for status in lifecycle.STATUS_ORDER
 )
 PAST_YEAR_SHARE = 0.15
-STEP_ORDER = [status for status, _weight in CURRENT_STATUSES]
+STEP_ORDER = list(lifecycle.STATUS_ORDER)
+# The steps that move the file on, those of a CPAM request (asked, then sent), and the
+# follow-ups that keep the status (ameli account, Carte Vitale), each in lifecycle order.
+MAIN_STEPS = [row for row in lifecycle.STEPS if row.status is not None and not row.repeats]
+CPAM_ROUND = [row for row in lifecycle.STEPS if row.repeats]
+FOLLOW_UPS = [row for row in lifecycle.STEPS if row.status is None]
+# How often each follow-up is done, given the one before it was (the last ones need it).
+FOLLOW_UP_CHANCE = (0.7, 0.8, 0.6)
+# A number's first digit: 7 or 8 for a provisional number, 1 or 2 for a definitive one.
+FIRST_DIGITS = {nir.NumberKind.PROVISIONAL: "78", nir.NumberKind.DEFINITIVE: "12"}
 PHOTO_KINDS = frozenset(
     {
         DocumentKind.PASSPORT_OR_ID,
@@ -324,49 +337,37 @@ def _lifecycle(
 
     Returns the steps, the registration's fields they set, and the day of the last one.
     """
-    gaps = {
-        "submitted": rng.randint(0, 14),
-        "provisional": rng.randint(0, 3),
-        "missing": rng.randint(8, 30),
-        "sent": rng.randint(2, 10),
-        "validated": rng.randint(10, 45),
-        "definitive": rng.randint(25, 90),
-        "ameli": rng.randint(1, 20),
-        "ordered": rng.randint(0, 10),
-        "received": rng.randint(10, 25),
-    }
+    gaps = {row.key: rng.randint(*row.usual_days) for row in lifecycle.STEPS}
     reached = STEP_ORDER.index(target)
+    # Where a CPAM request comes: after the steps before its status, before those after.
+    round_starts = STEP_ORDER.index(str(CPAM_ROUND[0].status))
     rounds = 0
-    if target in (Status.MISSING_DOCUMENTS, Status.DOCUMENTS_SENT) or (
-        reached >= STEP_ORDER.index(Status.VALIDATED) and rng.random() < 0.3
-    ):
+    if round_starts <= reached < round_starts + len(CPAM_ROUND):
+        rounds = 1  # asked (and perhaps sent): that is where the file stands
+    elif reached > round_starts and rng.random() < 0.3:
         rounds = 1
     if full:
         rounds = 2
-    follow_ups = []
-    if target == Status.DEFINITIVE_NUMBER:
-        if full or rng.random() < 0.7:
-            follow_ups.append("ameli")
-        if full or rng.random() < 0.55:
-            follow_ups.append("ordered")
-            if full or rng.random() < 0.6:
-                follow_ups.append("received")
+    follow_ups: list[lifecycle.LifecycleStep] = []
+    if target == STEP_ORDER[-1]:
+        for row, chance in zip(FOLLOW_UPS, FOLLOW_UP_CHANCE, strict=False):
+            if not (full or rng.random() < chance):
+                break
+            follow_ups.append(row)
 
     # The reports in order; durations are squeezed when they would run past today.
-    planned = []
-    if reached >= STEP_ORDER.index(Status.SUBMITTED):
-        planned.append("submitted")
-    if reached >= STEP_ORDER.index(Status.PROVISIONAL_NUMBER):
-        planned.append("provisional")
-    planned += ["missing", "sent"] * rounds
-    if target == Status.MISSING_DOCUMENTS:
+    def position(row: lifecycle.LifecycleStep) -> int:
+        return STEP_ORDER.index(str(row.status))
+
+    planned = [
+        row for row in MAIN_STEPS if position(row) < round_starts and position(row) <= reached
+    ]
+    planned += CPAM_ROUND * rounds
+    if rounds and reached == round_starts:
         planned.pop()  # asked, not sent yet
-    if reached >= STEP_ORDER.index(Status.VALIDATED):
-        planned.append("validated")
-    if reached >= STEP_ORDER.index(Status.DEFINITIVE_NUMBER):
-        planned.append("definitive")
+    planned += [row for row in MAIN_STEPS if round_starts < position(row) <= reached]
     planned += follow_ups
-    total = sum(gaps[name] for name in planned)
+    total = sum(gaps[row.key] for row in planned)
     room = (today - start).days
     scale = min(1.0, room / total) if total else 1.0
 
@@ -375,19 +376,17 @@ def _lifecycle(
     status = Status.NOT_STARTED
     on = start
 
-    def advance(kind: EventKind, to: str, gap: str, **data) -> None:
+    def advance(row: lifecycle.LifecycleStep, **data) -> None:
         nonlocal status, on
-        on = on + timedelta(days=int(gaps[gap] * scale))
-        steps.append(Step(kind, on, status, to, data, by_staff=rng.random() < 0.15 and not full))
+        on = on + timedelta(days=int(gaps[row.key] * scale))
+        # Follow-ups keep the status: the event says so (from = to).
+        to = row.status or status
+        by_staff = rng.random() < 0.15 and not full
+        steps.append(Step(row.event, on, status, to, data, by_staff=by_staff))
         status = to
 
-    for name in planned:
-        if name == "submitted":
-            advance(EventKind.SUBMITTED, Status.SUBMITTED, name)
-        elif name == "provisional":
-            advance(EventKind.PROVISIONAL_NUMBER, Status.PROVISIONAL_NUMBER, name)
-            fields["provisional_number"] = _number(rng.choice("78"), born, rng)
-        elif name == "missing":
+    for row in planned:
+        if row.documents:
             asked = rng.sample(
                 [
                     RequestedDocument.BIRTH_CERTIFICATE,
@@ -398,31 +397,19 @@ def _lifecycle(
                 ],
                 rng.randint(1, 2),
             )
-            advance(
-                EventKind.MISSING_DOCUMENTS,
-                Status.MISSING_DOCUMENTS,
-                name,
-                documents=[str(value) for value in asked],
-            )
+            advance(row, documents=[str(value) for value in asked])
             fields["missing_documents"] = [str(value) for value in asked]
-        elif name == "sent":
-            sent = fields["missing_documents"]
-            advance(EventKind.DOCUMENTS_SENT, Status.DOCUMENTS_SENT, name, documents=sent)
+        elif row.repeats:
+            # The answer to the request: what was asked is sent.
+            advance(row, documents=fields["missing_documents"])
             fields["missing_documents"] = []
-        elif name == "validated":
-            advance(EventKind.VALIDATED, Status.VALIDATED, name)
-        elif name == "definitive":
-            advance(EventKind.DEFINITIVE_NUMBER, Status.DEFINITIVE_NUMBER, name)
-            fields["definitive_number"] = _number(rng.choice("12"), born, rng)
         else:
-            kind, date_field = {
-                "ameli": (EventKind.AMELI_ACCOUNT, "ameli_account_created_on"),
-                "ordered": (EventKind.CARTE_VITALE_ORDERED, "carte_vitale_ordered_on"),
-                "received": (EventKind.CARTE_VITALE_RECEIVED, "carte_vitale_received_on"),
-            }[name]
-            # Follow-ups keep the status: the event says so (from = to).
-            advance(kind, status, name)
-            fields[date_field] = on
+            advance(row)
+        if row.number is not None:
+            digit = rng.choice(FIRST_DIGITS[row.number])
+            fields[f"{row.number.value}_number"] = _number(digit, born, rng)
+        if row.date_field:
+            fields[row.date_field] = on
     return steps, fields, on
 
 

@@ -15,3 +15,10 @@ class DocumentsConfig(AppConfig):
         # Pillow refuses larger images itself (DecompressionBombError above twice this
         # value); the upload check refuses anything above it with a clear message.
         Image.MAX_IMAGE_PIXELS = settings.DOCUMENT_MAX_IMAGE_PIXELS
+
+        # A review of one of the student's documents counts as the office acting on the
+        # file: the student can no longer undo an earlier report (students/staff_activity).
+        from documents.selectors import reviewed_since
+        from students import staff_activity
+
+        staff_activity.register(reviewed_since)

@@ -4,6 +4,7 @@ from documents.models import ReviewDecision, ReviewOutcome
 from documents.selectors import TaskStatus, document_tasks, student_situation
 from notifications.models import NoticeKind
 from notifications.services import notify
+from students.paths import REGISTERING_PATHS
 
 
 def notify_review(*, decision: ReviewDecision) -> None:
@@ -44,4 +45,6 @@ def _notify_if_all_required_accepted(*, student) -> None:
         template="documents_accepted",
         url_name="documents:list",
         dedup_key=f"all-accepted:{kinds}",
+        # Only a path that registers online uses the ready PDFs on the official site.
+        context={"registers": situation[0] in REGISTERING_PATHS},
     )

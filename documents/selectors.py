@@ -8,7 +8,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from documents.kinds import KIND_HINTS, DocumentKind
-from documents.models import Document, DocumentPage, DocumentVersion, VersionStatus
+from documents.models import (
+    Document,
+    DocumentPage,
+    DocumentVersion,
+    ReviewDecision,
+    VersionStatus,
+)
 from documents.requirements import required_document_kinds
 from students.models import Registration, StudentProfile
 from students.paths import Flag, Path
@@ -199,3 +205,10 @@ def bulk_accept_not_applicable(document: Document, *, current_year_id: int | Non
     if profile is not None and profile.academic_year_id != current_year_id:
         return AcceptSkip.PAST_YEAR
     return None
+
+
+def reviewed_since(*, student_id: int, since: datetime) -> bool:
+    """Whether staff decided on one of the student's documents after `since`."""
+    return ReviewDecision.objects.filter(
+        version__document__owner_id=student_id, decided_at__gt=since
+    ).exists()

@@ -1,5 +1,7 @@
 """Reads on the conversations."""
 
+from datetime import datetime
+
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
@@ -34,3 +36,10 @@ def unread_by_office_subquery(student_ref: str = "pk"):
 def unread_by_office_total() -> int:
     """Students' messages the office has not read yet, all students together."""
     return Message.objects.filter(side=Side.STUDENT, read_at__isnull=True).count()
+
+
+def office_wrote_since(*, student_id: int, since: datetime) -> bool:
+    """Whether the office wrote to the student after `since`."""
+    return Message.objects.filter(
+        student_id=student_id, side=Side.OFFICE, created_at__gt=since
+    ).exists()

@@ -15,10 +15,12 @@ from django.db.models import F, OuterRef, Subquery
 from accounts.models import User
 from documents.kinds import DocumentKind
 from documents.models import DocumentVersion, VersionStatus
+from documents.requirements import required_document_kinds
 from documents.selectors import TaskStatus, document_tasks
 from expenses.models import CareExpense, ClaimState
 from notifications.models import NoticeKind
-from students.models import EventKind, Registration, RegistrationEvent, Status, StudentProfile
+from students import lifecycle
+from students.models import EventKind, Registration, RegistrationEvent, StudentProfile
 from students.paths import REGISTERING_PATHS, Path
 from students.selectors import path_for_profile
 
@@ -43,8 +45,6 @@ def documents_missing(today: date) -> Iterator[Reminder]:
     profiles = StudentProfile.objects.filter(
         user__date_joined__date__lte=cutoff, user__is_active=True
     ).select_related("user")
-    open_statuses = {Status.NOT_STARTED, Status.SUBMITTED, Status.PROVISIONAL_NUMBER,
-                     Status.MISSING_DOCUMENTS}  # fmt: skip
     registrations = {
         student: (status, requested)
         for student, status, requested in Registration.objects.filter(
@@ -56,7 +56,11 @@ def documents_missing(today: date) -> Iterator[Reminder]:
         status, requested = registrations.get(profile.user_id, (None, []))
         if decision.path not in REGISTERING_PATHS and decision.path != Path.EU_WITH_EHIC:
             continue
-        if status is not None and status not in open_statuses:
+        # What is asked for at this path and step (documents/requirements.py, the one
+        # place): nothing once registered, unless the CPAM asked for documents again.
+        if not required_document_kinds(
+            path=decision.path, flags=decision.flags, status=status, requested=requested
+        ):
             continue
         tasks = document_tasks(
             profile.user, situation=(decision.path, decision.flags, status, requested)
@@ -133,15 +137,13 @@ def provisional_without_definitive(today: date) -> Iterator[Reminder]:
     cutoff = today - timedelta(days=settings.REMINDER_PROVISIONAL_DAYS)
     registrations = (
         Registration.objects.filter(
-            status__in=[
-                Status.PROVISIONAL_NUMBER,
-                Status.MISSING_DOCUMENTS,
-                Status.DOCUMENTS_SENT,
-                Status.VALIDATED,
-            ],
+            # From the provisional number until the definitive one (students/lifecycle.py).
+            status__in=lifecycle.statuses_between(
+                str(lifecycle.PROVISIONAL_NUMBER.status), str(lifecycle.DEFINITIVE_NUMBER.status)
+            ),
             student__is_active=True,
         )
-        .annotate(provisional_on=_step_dates(EventKind.PROVISIONAL_NUMBER))
+        .annotate(provisional_on=_step_dates(lifecycle.PROVISIONAL_NUMBER.event))
         .filter(provisional_on__lte=cutoff)
         .select_related("student")
     )
@@ -166,11 +168,11 @@ def carte_vitale_not_ordered(today: date) -> Iterator[Reminder]:
     cutoff = today - timedelta(days=settings.REMINDER_CARTE_VITALE_DAYS)
     registrations = (
         Registration.objects.filter(
-            status=Status.DEFINITIVE_NUMBER,
-            carte_vitale_ordered_on__isnull=True,
+            status=lifecycle.DEFINITIVE_NUMBER.status,
             student__is_active=True,
+            **{f"{lifecycle.CARTE_VITALE_ORDERED.date_field}__isnull": True},
         )
-        .annotate(definitive_on=_step_dates(EventKind.DEFINITIVE_NUMBER))
+        .annotate(definitive_on=_step_dates(lifecycle.DEFINITIVE_NUMBER.event))
         .filter(definitive_on__lte=cutoff)
         .select_related("student")
     )

@@ -26,13 +26,20 @@ from import_export.admin import ExportActionMixin
 from import_export.forms import ExportForm
 
 from documents.models import Document
+from documents.requirements import requestable_documents
 from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
 from office import charts, filters
 from office.export_formats import OfficeCSV, OfficeXLSX
-from office.forms import RecordStepForm, ReminderForm, ReplyForm
-from office.models import NumberAccess, NumberAccessLog, StepThreshold, Student
+from office.forms import (
+    CorrectNumberForm,
+    MoveBackForm,
+    RecordStepForm,
+    ReminderForm,
+    ReplyForm,
+)
+from office.models import NumberAccess, NumberAccessLog, Student
 from office.pagination import KeysFirstPaginator
 from office.resources import FULL_NUMBER_PERMISSION, StudentExportResource
 from office.selectors import (
@@ -49,17 +56,23 @@ from office.services import (
     reminder_not_applicable,
     staff_record_step,
 )
-from students import nir
+from students import lifecycle, nir
 from students.encryption import search_hash
-from students.models import Registration, Status
+from students.models import Registration, Status, StepThreshold
 from students.nir_profile import LABELS, Disagreement
 from students.paths import Path
-from students.selectors import number_checks
-from students.services import RegistrationError
+from students.selectors import number_checks, path_for_profile
+from students.services import (
+    RegistrationError,
+    registration_correct_number,
+    registration_move_back,
+)
 
 # A full number typed in the search box: 15 characters, digits except 2A/2B (Corsica) for
 # the department, in 6th and 7th place.
 NUMBER_SEARCH = re.compile(r"^\d{15}$|^\d{5}2[AB]\d{8}$")
+# Moving a file back and correcting a number (office migration 0010 gives it to the office).
+CORRECT_PERMISSION = "office.correct_registration"
 
 
 class DocumentInline(admin.TabularInline):
@@ -243,6 +256,9 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
 
     def has_record_permission(self, request):
         return request.user.has_perm("office.record_event")
+
+    def has_correct_permission(self, request):
+        return request.user.has_perm(CORRECT_PERMISSION)
 
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}
@@ -477,6 +493,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                     "title": _("File of %(student)s") % {"student": student},
                     "student": student,
                     "can_record": self.has_record_permission(request),
+                    "can_correct": self.has_correct_permission(request),
                     # The page is a file to read: changes are made through the buttons.
                     "show_save": False,
                     "show_save_and_continue": False,
@@ -497,6 +514,16 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                 "<uuid:student_uuid>/record/",
                 view(self.record_step_view),
                 name="office_student_record",
+            ),
+            path(
+                "<uuid:student_uuid>/move-back/",
+                view(self.move_back_view),
+                name="office_student_move_back",
+            ),
+            path(
+                "<uuid:student_uuid>/correct-number/",
+                view(self.correct_number_view),
+                name="office_student_correct_number",
             ),
             path(
                 "<uuid:student_uuid>/messages/",
@@ -547,7 +574,13 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
             messages.error(request, _("This student has no registration yet: nothing to record."))
             return redirect("admin:office_student_change", student.pk)
         steps = available_steps(registration)
-        form = RecordStepForm(request.POST or None, steps=steps)
+        documents = None
+        profile = self._profile(student)
+        if profile is not None:
+            # Only the path's documents: a Japanese student is never asked for form S1.
+            decision = path_for_profile(profile)
+            documents = requestable_documents(path=decision.path, flags=decision.flags)
+        form = RecordStepForm(request.POST or None, steps=steps, documents=documents)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -581,6 +614,132 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
                 registration=registration,
                 steps=steps,
             ),
+        )
+
+    def _correction_target(self, request, student_uuid):
+        """The student and registration a correction applies to (permission checked first)."""
+        if not self.has_correct_permission(request):
+            raise PermissionDenied
+        student = self._student(request, student_uuid)
+        return student, self._registration(student)
+
+    def _correction_page(self, request, student, registration, *, form, title, intro, submit):
+        return TemplateResponse(
+            request,
+            "admin/office/student/correction.html",
+            self._context(
+                request,
+                student,
+                title=title,
+                form=form,
+                registration=registration,
+                intro=intro,
+                submit=submit,
+            ),
+        )
+
+    def move_back_view(self, request, student_uuid):
+        """Move the file back to any earlier step, with a reason (the student is told)."""
+        student, registration = self._correction_target(request, student_uuid)
+        title = _("Move the file of %(student)s back") % {"student": student}
+        if registration is None or registration.status == lifecycle.STATUS_ORDER[0]:
+            return self._correction_page(
+                request,
+                student,
+                registration,
+                form=None,
+                title=title,
+                intro=_("This file is at its first step: there is no step before it."),
+                submit="",
+            )
+        form = MoveBackForm(request.POST or None, current=registration.status)
+        if request.method == "POST" and form.is_valid():
+            try:
+                registration_move_back(
+                    registration=registration,
+                    to_status=form.cleaned_data["to_status"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except RegistrationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The file of %(student)s is back at “%(step)s”; the student was told "
+                        "by e-mail."
+                    )
+                    % {"student": student, "step": Status(form.cleaned_data["to_status"]).label},
+                )
+                return redirect("admin:office_student_change", student.pk)
+        return self._correction_page(
+            request,
+            student,
+            registration,
+            form=form,
+            title=title,
+            intro=_(
+                "Choose the step the file really is at. What the later steps recorded (a "
+                "number, the documents asked for, the follow-up dates) is cleared; the "
+                "timeline keeps every line, and the student gets an e-mail with your reason."
+            ),
+            submit=_("Move back"),
+        )
+
+    def correct_number_view(self, request, student_uuid):
+        """Correct a recorded number, with a reason (the student is told)."""
+        student, registration = self._correction_target(request, student_uuid)
+        kinds = [
+            kind
+            for kind in nir.NumberKind
+            if registration is not None and getattr(registration, f"{kind.value}_number")
+        ]
+        title = _("Correct a number of %(student)s") % {"student": student}
+        if not kinds:
+            return self._correction_page(
+                request,
+                student,
+                registration,
+                form=None,
+                title=title,
+                intro=_("No number is recorded on this file: there is nothing to correct."),
+                submit="",
+            )
+        form = CorrectNumberForm(request.POST or None, kinds=kinds)
+        if request.method == "POST" and form.is_valid():
+            try:
+                registration_correct_number(
+                    registration=registration,
+                    kind=form.cleaned_data["kind"],
+                    number=form.cleaned_data["number"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+            except RegistrationError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("The %(number)s of %(student)s is corrected; the student was told by e-mail.")
+                    % {
+                        "number": nir.NumberKind(form.cleaned_data["kind"]).label,
+                        "student": student,
+                    },
+                )
+                return redirect("admin:office_student_change", student.pk)
+        return self._correction_page(
+            request,
+            student,
+            registration,
+            form=form,
+            title=title,
+            intro=_(
+                "Type the number as it appears on the CPAM's letter or certificate. It is "
+                "checked as when it was first recorded; the timeline keeps a line, and the "
+                "student gets an e-mail with your reason."
+            ),
+            submit=_("Correct the number"),
         )
 
     def messages_view(self, request, student_uuid):

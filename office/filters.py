@@ -11,6 +11,7 @@ from documents.models import Document, VersionStatus
 from messaging.models import Message, Side
 from office.selectors import stuck, waiting_longer_than
 from portal.cache import get_or_compute
+from students import lifecycle
 from students.models import AcademicYear, Status, StudentProfile
 from students.paths import Path
 
@@ -26,15 +27,7 @@ SHORT_PATH_LABELS = {
 
 
 # Step badges of the list, short enough for one line (the file shows the full names).
-SHORT_STEP_LABELS = {
-    Status.NOT_STARTED: _("Not started"),
-    Status.SUBMITTED: _("Registered"),
-    Status.PROVISIONAL_NUMBER: _("Provisional no."),
-    Status.MISSING_DOCUMENTS: _("Docs requested"),
-    Status.DOCUMENTS_SENT: _("Docs sent"),
-    Status.VALIDATED: _("Validated"),
-    Status.DEFINITIVE_NUMBER: _("Definitive no."),
-}
+SHORT_STEP_LABELS = lifecycle.short_status_labels()
 
 
 class CheckedFilter(admin.SimpleListFilter):

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from documents.models import RejectionReason
 from messaging.models import MAX_MESSAGE_LENGTH
 from office.services import StaffStep
-from students.models import RequestedDocument
+from students import lifecycle
+from students.models import RequestedDocument, Status
+from students.nir import NumberKind
 
 
 class RecordStepForm(forms.Form):
@@ -41,9 +43,15 @@ class RecordStepForm(forms.Form):
         help_text=_("The student sees it on their timeline and in the e-mail they receive."),
     )
 
-    def __init__(self, *args, steps: list[StaffStep], **kwargs):
+    def __init__(self, *args, steps: list[StaffStep], documents: list[str] | None = None, **kwargs):
+        """`documents`: what the CPAM can ask this student for (RequestedDocument values,
+        documents.requirements.requestable_documents); every document when not given."""
         super().__init__(*args, **kwargs)
         self.steps = {step.kind.value: step for step in steps}
+        if documents is not None:
+            self.fields["documents"].choices = [
+                (value, RequestedDocument(value).label) for value in documents
+            ]
         self.fields["step"].choices = [(step.kind.value, step.label) for step in steps]
         self.fields["on"].initial = timezone.localdate()
         # Fields no available step needs are left out.
@@ -62,6 +70,48 @@ class RecordStepForm(forms.Form):
         if step.documents and not data.get("documents"):
             self.add_error("documents", _("Choose at least one document the CPAM asked for."))
         return data
+
+
+def _reason_field(label) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The student sees your reason on their timeline and in the e-mail they get."),
+        error_messages={"required": _("Say why: the student sees the reason.")},
+    )
+
+
+class MoveBackForm(forms.Form):
+    """Staff move a file back to an earlier step (students.services.registration_move_back)."""
+
+    to_status = forms.ChoiceField(label=_("Move back to"), widget=forms.RadioSelect)
+    reason = _reason_field(_("Why the file moves back"))
+
+    def __init__(self, *args, current: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the steps before the current one, in lifecycle order.
+        earlier = lifecycle.STATUS_ORDER[: lifecycle.STATUS_ORDER.index(current)]
+        self.fields["to_status"].choices = [(status, Status(status).label) for status in earlier]
+
+
+class CorrectNumberForm(forms.Form):
+    """Staff correct a recorded number (students.services.registration_correct_number)."""
+
+    kind = forms.ChoiceField(label=_("Which number"), widget=forms.RadioSelect)
+    number = forms.CharField(
+        label=_("The correct number"),
+        max_length=30,
+        help_text=_("15 characters, spaces allowed. It is checked as when it was first recorded."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    reason = _reason_field(_("Why the number is corrected"))
+
+    def __init__(self, *args, kinds: list[NumberKind], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
+        if len(kinds) == 1:
+            self.fields["kind"].initial = kinds[0].value
 
 
 class ReviewDecisionForm(forms.Form):

@@ -3,7 +3,8 @@
 - `Student`: the students' list in the admin. A proxy of the user, because a student's
   documents and messages belong to the user, so they show as inlines on one page.
 - `PendingDocument`: the review queue, a proxy of Document (current files waiting).
-- `StepThreshold`: after how many days at a step a file counts as stuck.
+- The stuck-file thresholds are students.models.StepThreshold (the student's dashboard reads
+  them too); staff edit them here, in the admin.
 - `NumberAccessLog`: append-only record of staff reading or exporting a full number.
 
 The change history of profiles, registrations and documents (django-simple-history) is
@@ -12,14 +13,13 @@ documents' apps keep their own migrations.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
 from accounts.models import User
 from documents.models import AppendOnlyAccessLog, Document
-from students.models import Registration, Status, StudentProfile
+from students.models import Registration, StudentProfile
 from students.nir import NumberKind
 
 register(StudentProfile, app=__package__, table_name="office_history_studentprofile")
@@ -45,6 +45,10 @@ class Student(User):
             ("record_event", _("Can record registration steps for students")),
             ("export_student", _("Can export students to CSV")),
             ("view_full_number", _("Can see students' full social-security numbers")),
+            (
+                "correct_registration",
+                _("Can move registrations back to an earlier step and correct numbers"),
+            ),
         ]
 
     def __str__(self):
@@ -71,25 +75,6 @@ class PendingDocument(Document):
         proxy = True
         verbose_name = _("document waiting for review")
         verbose_name_plural = _("review queue")
-
-
-class StepThreshold(models.Model):
-    """Days at one step after which the office treats a file as stuck and looks at it."""
-
-    status = models.CharField(_("step"), max_length=30, choices=Status.choices, unique=True)
-    days = models.PositiveSmallIntegerField(
-        _("days"),
-        validators=[MinValueValidator(1), MaxValueValidator(730)],
-        help_text=_("A file at this step for longer than this counts as stuck."),
-    )
-
-    class Meta:
-        verbose_name = _("stuck-file threshold")
-        verbose_name_plural = _("stuck-file thresholds")
-        ordering = ["pk"]
-
-    def __str__(self):
-        return f"{self.get_status_display()}: {self.days}"
 
 
 class NumberAccess(models.TextChoices):

@@ -31,7 +31,7 @@ from documents.models import Document, DocumentVersion, VersionStatus
 from documents.selectors import document_tasks, versions_waiting_for_review
 from messaging.models import Message
 from messaging.selectors import unread_by_office_subquery, unread_by_office_total
-from office.models import StepThreshold, Student
+from office.models import Student
 from portal.cache import get_or_compute
 from students.models import (
     AcademicYear,
@@ -42,7 +42,9 @@ from students.models import (
     Status,
     StudentProfile,
 )
+from students.nir import NumberKind
 from students.paths import REGISTERING_PATHS, Path
+from students.selectors import stuck_thresholds
 
 # Stands in for "never" so that Greatest() ignores a missing date on every database
 # (PostgreSQL's GREATEST skips NULLs, SQLite's MAX returns NULL).
@@ -146,8 +148,9 @@ def search_people(queryset: QuerySet, term: str, *, person: str = "pk") -> Query
 
 
 def thresholds() -> dict[str, int]:
-    """Days after which a file counts as stuck, by step (only steps that have one)."""
-    return dict(StepThreshold.objects.values_list("status", "days"))
+    """Days after which a file counts as stuck, by step: the students' own table, which the
+    student's task list reads too (one place)."""
+    return stuck_thresholds()
 
 
 def waiting_longer_than(days: int, *, today: date | None = None) -> Q:
@@ -209,6 +212,10 @@ def timeline_for(registration_id: int | None) -> list[TimelineLine]:
         if data.get("from") or data.get("to"):
             old, new = data.get("from", ""), data.get("to", "")
             details.append(f"{labels.get(old, old)} → {labels.get(new, new)}")
+        if event.kind == EventKind.MOVED_BACK:
+            details.append(f"{event.get_from_status_display()} → {event.get_to_status_display()}")
+        if event.kind == EventKind.NUMBER_CORRECTED and data.get("number") in NumberKind.values:
+            details.append(str(NumberKind(data["number"]).label))
         lines.append(TimelineLine(event, details))
     return lines
 

@@ -57,6 +57,19 @@ class LifecycleStep:
     staff_notice: bool = True  # staff recording it e-mails the student
     # The field set on the registration (follow-up steps that keep the status).
     date_field: str = ""
+    # A CPAM request and its answer: may come any number of times, or never.
+    repeats: bool = False
+    # The usual days since the step before, for development data (low, high).
+    usual_days: tuple[int, int] = (1, 10)
+    # The staff list's badge for the status this step leads to, short enough for one line.
+    short_label: str | Promise = ""
+
+    @property
+    def status(self) -> str | None:
+        """The status this step leads to (its event's value), or None for a follow-up step,
+        which keeps the status. tests/students/test_lifecycle_table.py checks each against
+        the model's transition."""
+        return None if self.date_field else Status(self.event.value)
 
     @property
     def url_name(self) -> str:
@@ -87,6 +100,8 @@ SUBMITTED = LifecycleStep(
     heading=_("You registered on the foreign-student site"),
     date_label=_("When did you submit your registration?"),
     guidance=Guidance(OUTSIDE_EU, "register"),
+    usual_days=(0, 14),
+    short_label=_("Registered"),
 )
 PROVISIONAL_NUMBER = LifecycleStep(
     key="record_provisional_number",
@@ -99,6 +114,8 @@ PROVISIONAL_NUMBER = LifecycleStep(
     date_label=_("When did you receive it?"),
     guidance=Guidance(OUTSIDE_EU, "provisional-number"),
     number=NumberKind.PROVISIONAL,
+    usual_days=(0, 3),
+    short_label=_("Provisional no."),
 )
 MISSING_DOCUMENTS = LifecycleStep(
     key="report_missing_documents",
@@ -111,6 +128,9 @@ MISSING_DOCUMENTS = LifecycleStep(
     date_label=_("When did the CPAM ask?"),
     guidance=Guidance(OUTSIDE_EU, "missing-documents"),
     documents=True,
+    repeats=True,
+    usual_days=(8, 30),
+    short_label=_("Docs requested"),
 )
 DOCUMENTS_SENT = LifecycleStep(
     key="report_documents_sent",
@@ -122,6 +142,9 @@ DOCUMENTS_SENT = LifecycleStep(
     heading=_("You sent the missing documents"),
     date_label=_("When did you send them?"),
     guidance=Guidance(OUTSIDE_EU, "missing-documents"),
+    repeats=True,
+    usual_days=(2, 10),
+    short_label=_("Docs sent"),
 )
 VALIDATED = LifecycleStep(
     key="report_validated",
@@ -133,6 +156,8 @@ VALIDATED = LifecycleStep(
     heading=_("Your registration was validated"),
     date_label=_("When was it validated?"),
     guidance=Guidance(OUTSIDE_EU, "validation"),
+    usual_days=(10, 45),
+    short_label=_("Validated"),
 )
 DEFINITIVE_NUMBER = LifecycleStep(
     key="record_definitive_number",
@@ -145,6 +170,8 @@ DEFINITIVE_NUMBER = LifecycleStep(
     date_label=_("When did you receive it?"),
     guidance=Guidance(OUTSIDE_EU, "definitive-number"),
     number=NumberKind.DEFINITIVE,
+    usual_days=(25, 90),
+    short_label=_("Definitive no."),
 )
 AMELI_ACCOUNT = LifecycleStep(
     key="report_ameli_account",
@@ -157,6 +184,7 @@ AMELI_ACCOUNT = LifecycleStep(
     date_label=_("When did you create it?"),
     guidance=Guidance(OUTSIDE_EU, "ameli-account"),
     date_field="ameli_account_created_on",
+    usual_days=(1, 20),
 )
 CARTE_VITALE_ORDERED = LifecycleStep(
     key="report_carte_vitale_ordered",
@@ -169,6 +197,7 @@ CARTE_VITALE_ORDERED = LifecycleStep(
     date_label=_("When did you order it?"),
     guidance=Guidance(OUTSIDE_EU, "carte-vitale"),
     date_field="carte_vitale_ordered_on",
+    usual_days=(0, 10),
 )
 CARTE_VITALE_RECEIVED = LifecycleStep(
     key="report_carte_vitale_received",
@@ -181,6 +210,7 @@ CARTE_VITALE_RECEIVED = LifecycleStep(
     date_label=_("When did it arrive?"),
     guidance=Guidance(OUTSIDE_EU, "carte-vitale"),
     date_field="carte_vitale_received_on",
+    usual_days=(10, 25),
 )
 
 # Lifecycle order: the tracker, the staff form and the CSV columns list them in this order.
@@ -201,18 +231,26 @@ BY_EVENT = {step.event.value: step for step in STEPS}
 # The statuses in lifecycle order, to tell "done" from "not yet".
 STATUS_ORDER: tuple[str, ...] = (
     Status.NOT_STARTED,
-    Status.SUBMITTED,
-    Status.PROVISIONAL_NUMBER,
-    Status.MISSING_DOCUMENTS,
-    Status.DOCUMENTS_SENT,
-    Status.VALIDATED,
-    Status.DEFINITIVE_NUMBER,
+    *(row.status for row in STEPS if row.status is not None),
 )
 
 
 def reached(status: str, milestone: str) -> bool:
     """Whether a registration at `status` has got as far as `milestone`."""
     return STATUS_ORDER.index(status) >= STATUS_ORDER.index(milestone)
+
+
+def short_status_labels() -> dict[str, str | Promise]:
+    """Each status's short badge, in lifecycle order: "not started", then each step's own."""
+    return {
+        Status.NOT_STARTED: _("Not started"),
+        **{row.status: row.short_label or row.event.label for row in STEPS if row.status},
+    }
+
+
+def statuses_between(first: str, before: str) -> list[str]:
+    """The statuses from `first` (included) up to `before` (excluded), in lifecycle order."""
+    return list(STATUS_ORDER[STATUS_ORDER.index(first) : STATUS_ORDER.index(before)])
 
 
 def staff_notice_kinds() -> frozenset[str]:

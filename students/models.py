@@ -7,6 +7,7 @@ transitions declared here (django-fsm-2, protected field), each called by one se
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -489,3 +490,25 @@ class ReimbursementTask(models.Model):
 
     def __str__(self):
         return self.get_task_display()
+
+
+class StepThreshold(models.Model):
+    """Days at one step after which a file counts as stuck: the office looks at it, and the
+    student's task list says "There is a problem" (issue 13). Staff set them in the admin."""
+
+    status = models.CharField(_("step"), max_length=30, choices=Status.choices, unique=True)
+    days = models.PositiveSmallIntegerField(
+        _("days"),
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        help_text=_("A file at this step for longer than this counts as stuck."),
+    )
+
+    class Meta:
+        # Moved from the office app (which sits above this one); the table kept its name.
+        db_table = "office_stepthreshold"
+        verbose_name = _("stuck-file threshold")
+        verbose_name_plural = _("stuck-file thresholds")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()}: {self.days}"

@@ -10,7 +10,7 @@ from django.utils.functional import Promise
 
 from accounts.models import User
 from portal.cache import get_or_compute
-from students import lifecycle, nir
+from students import lifecycle, nir, staff_activity
 from students.models import (
     AcademicYear,
     ActorRole,
@@ -21,6 +21,7 @@ from students.models import (
     ReimbursementTaskKind,
     RequestedDocument,
     Status,
+    StepThreshold,
     StudentProfile,
 )
 from students.nir_profile import Mismatch, disagreements
@@ -190,6 +191,11 @@ def _step_started_on(
 ) -> date | None:
     if step.key == "carte_vitale" and registration.carte_vitale_ordered_on:
         return registration.carte_vitale_ordered_on
+    return _status_started_on(registration, events)
+
+
+def _status_started_on(registration: Registration, events: list[RegistrationEvent]) -> date | None:
+    """The day the registration entered its status, from the lines already read."""
     if registration.status == Status.NOT_STARTED:
         return timezone.localtime(registration.created_at).date()
     # events are newest first: the latest entry into the current status.
@@ -227,6 +233,8 @@ class Dashboard:
     undoable: RegistrationEvent | None = None
     # The latest path change, told on the path card with what it changes.
     path_change: TimelineLine | None = None
+    # At its step past the step's threshold (the office sees it as stuck too).
+    stuck: bool = False
 
     @property
     def registering_on_a_path_without_registration(self) -> bool:
@@ -402,7 +410,36 @@ def dashboard_journey(
             if started is None and dashboard.timeline_has_more:
                 started = _status_entered_on(registration)
             step.days_in_step = days_between(started, today)
+    # "There is a problem" only for a rejected document (above) or a file stuck past its
+    # step's threshold; a request for documents from the CPAM is a normal step.
+    entered = _status_started_on(registration, events)
+    if entered is None and dashboard.timeline_has_more:
+        entered = _status_entered_on(registration)
+    dashboard.stuck = dashboard.current is not None and is_stuck(
+        registration, days_in_step=days_between(entered, today)
+    )
+    if dashboard.stuck and dashboard.current is not None:
+        dashboard.current.status = TaskStatus.PROBLEM
     return dashboard
+
+
+def stuck_thresholds() -> dict[str, int]:
+    """Days at a step after which a file counts as stuck, by status (only steps that have
+    one). Staff set them in the admin; the office's stuck filter and the student's task list
+    both read them here."""
+    return dict(StepThreshold.objects.values_list("status", "days"))
+
+
+def is_stuck(registration: Registration, *, days_in_step: int | None) -> bool:
+    """Whether a registering file has been at its step past the step's threshold."""
+    if (
+        days_in_step is None
+        or registration.path not in REGISTERING_PATHS
+        or registration.status == Status.DEFINITIVE_NUMBER  # nothing is pending any more
+    ):
+        return False
+    limit = stuck_thresholds().get(registration.status)
+    return limit is not None and days_in_step > limit
 
 
 UNDO_DAYS = 14
@@ -411,7 +448,7 @@ UNDO_DAYS = 14
 def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> RegistrationEvent | None:
     """Of a registration's events, the student's own latest report if they may still undo
     it: within 14 days, the latest step on the file, and nobody from the office has acted
-    on the file since."""
+    on the file since (a step, a document reviewed, a message: students/staff_activity)."""
     ordered = sorted(events, key=lambda event: (event.created_at, event.pk), reverse=True)
     corrections = {*lifecycle.BY_EVENT, EventKind.STEP_UNDONE, EventKind.MOVED_BACK}
     latest = next((event for event in ordered if event.kind in corrections), None)
@@ -425,6 +462,9 @@ def undoable_among(events: list[RegistrationEvent], *, student_id: int) -> Regis
         event.actor_role == ActorRole.STAFF and event.created_at > latest.created_at
         for event in ordered
     ):
+        return None
+    # Beyond the timeline: a review of one of their documents, a message from the office.
+    if staff_activity.office_acted_since(student_id=student_id, since=latest.created_at):
         return None
     return latest
 

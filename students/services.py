@@ -552,8 +552,9 @@ def registration_choose_register_anyway(*, registration: Registration, by: User)
 
 # What each step set, so undoing it (or moving back before it) clears exactly that.
 _NUMBER_FIELDS = {
-    Status.PROVISIONAL_NUMBER: ("provisional_number", "provisional_number_search_hash"),
-    Status.DEFINITIVE_NUMBER: ("definitive_number", "definitive_number_search_hash"),
+    str(row.status): (f"{row.number.value}_number", f"{row.number.value}_number_search_hash")
+    for row in lifecycle.STEPS
+    if row.number is not None
 }
 _FOLLOW_UP_FIELDS = [row.date_field for row in lifecycle.STEPS if row.date_field]
 
@@ -673,11 +674,7 @@ def registration_correct_number(
     if role == ActorRole.STAFF and not reason.strip():
         raise RegistrationError(_("Say why the number is corrected."), field="reason")
     number_kind = nir.NumberKind(kind)
-    status = (
-        Status.PROVISIONAL_NUMBER
-        if number_kind == nir.NumberKind.PROVISIONAL
-        else Status.DEFINITIVE_NUMBER
-    )
+    status = next(str(row.status) for row in lifecycle.STEPS if row.number == number_kind)
     field, hash_field = _NUMBER_FIELDS[status]
     if not getattr(locked, field):
         raise RegistrationError(_("There is no such number on your file to correct."))

@@ -27,8 +27,8 @@ from expenses.services import expense_record
 from guidance.models import Fact, HealthService, Page, PageTranslation, SlugRedirect, Tariff
 from messaging.services import OFFICE_GROUP
 from notifications.models import Notice, NoticeKind
-from office.models import NumberAccessLog, StepThreshold
-from students.models import AcademicYear
+from office.models import NumberAccessLog
+from students.models import AcademicYear, StepThreshold
 from tests.conftest import log_in_with_mfa, make_verified_user
 from tests.documents.conftest import private_storage, upload  # noqa: F401
 from tests.matrix_urls import fill, patterns
@@ -372,6 +372,16 @@ EXPECTED = {
     "admin/documents/documentpage/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
     "admin/office/student/<uuid:student_uuid>/record/": (A, A, A, "403", "200", "403", "200"),
     "admin/office/student/<uuid:student_uuid>/messages/": (A, A, A, "403", "200", "403", "200"),
+    "admin/office/student/<uuid:student_uuid>/move-back/": (A, A, A, "403", "200", "403", "200"),
+    "admin/office/student/<uuid:student_uuid>/correct-number/": (
+        A,
+        A,
+        A,
+        "403",
+        "200",
+        "403",
+        "200",
+    ),
     "admin/office/student/<uuid:student_uuid>/number/<slug:kind>/": (
         A,
         A,
@@ -389,12 +399,12 @@ EXPECTED = {
     "admin/office/student/<path:object_id>/delete/": (A, A, A, "403", "403", "403", "200"),
     "admin/office/student/<path:object_id>/change/": (A, A, A, "403", "200", "403", "200"),
     "admin/office/student/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
-    "admin/office/stepthreshold/": (A, A, A, "403", "200", "403", "200"),
-    "admin/office/stepthreshold/add/": (A, A, A, "403", "403", "403", "200"),
-    "admin/office/stepthreshold/<path:object_id>/history/": (A, A, A, "403", "200", "403", "200"),
-    "admin/office/stepthreshold/<path:object_id>/delete/": (A, A, A, "403", "403", "403", "200"),
-    "admin/office/stepthreshold/<path:object_id>/change/": (A, A, A, "403", "200", "403", "200"),
-    "admin/office/stepthreshold/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
+    "admin/students/stepthreshold/": (A, A, A, "403", "200", "403", "200"),
+    "admin/students/stepthreshold/add/": (A, A, A, "403", "403", "403", "200"),
+    "admin/students/stepthreshold/<path:object_id>/history/": (A, A, A, "403", "200", "403", "200"),
+    "admin/students/stepthreshold/<path:object_id>/delete/": (A, A, A, "403", "403", "403", "200"),
+    "admin/students/stepthreshold/<path:object_id>/change/": (A, A, A, "403", "200", "403", "200"),
+    "admin/students/stepthreshold/<path:object_id>/": (A, A, A, CH, CH, CH, CH),
     "admin/office/numberaccesslog/": (A, A, A, "403", "403", "403", "200"),
     "admin/office/numberaccesslog/add/": (A, A, A, "403", "403", "403", "403"),
     "admin/office/numberaccesslog/<path:object_id>/history/": (A, A, A, "403", "403", "403", "200"),
@@ -791,7 +801,7 @@ def world(alice, charlie, eve, make_profile, upload, django_user_model):  # noqa
         "documents/documentaccesslog": DocumentAccessLog.objects.first(),
         "documents/documentpage": page,
         "office/student": alice,
-        "office/stepthreshold": StepThreshold.objects.first(),
+        "students/stepthreshold": StepThreshold.objects.first(),
         "office/numberaccesslog": number_log,
         "office/pendingdocument": passport,
     }

@@ -1,6 +1,8 @@
 """A member of the international office in the admin: the password and the TOTP code, the
 dashboard, the review queue (reject with a catalogue reason, then the next document), a bulk
-accept behind its confirmation page, the CSV export of students, a step recorded, logging out.
+accept behind its confirmation page, the CSV export of students, a step recorded, then
+corrected (moved back with a reason, a mistyped number corrected), logging out; the student
+sees both corrections on her dashboard.
 
 The students and their documents are set up through the services in the test (the live
 server shares the test database). The admin is not under /<lang>/: it speaks the language of
@@ -20,14 +22,14 @@ from playwright.sync_api import Page, expect
 
 from documents.kinds import DocumentKind
 from documents.models import RejectionReason, VersionStatus
-from students.models import AcademicYear, Registration, Status
+from students.models import AcademicYear, EventKind, Registration, Status
 from tests.conftest import give_totp, make_verified_user
 from tests.documents import files
 from tests.documents.conftest import private_storage, upload  # noqa: F401
 from tests.e2e.checks import allow_console_error
-from tests.e2e.texts import gettext_in
+from tests.e2e.texts import gettext_in, label_in
 from tests.staff.conftest import bob, totp_code  # noqa: F401  (bob: in the office group)
-from tests.students.conftest import bring_to, make_profile, year  # noqa: F401
+from tests.students.conftest import bring_to, make_profile, valid_number, year  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -82,8 +84,16 @@ def log_in(page: Page, user, password: str, language: str) -> None:
         expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
-def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
-    page, bob, password, waiting, language, width, shot, live_server
+# The reasons staff give, in the member of staff's language (the student sees them as written).
+REASONS = {
+    "en": ("Recorded as validated by mistake.", "The last digit was mistyped."),
+    "fr": ("Validation enregistrée par erreur.", "Le dernier chiffre était mal saisi."),
+}
+CORRECTED = valid_number("8 01 09 99 216 322")
+
+
+def test_a_staff_member_reviews_accepts_exports_records_and_corrects_a_step(
+    page, bob, password, waiting, language, width, shot, live_server, sign_in
 ):
     give_totp(bob)
     # The portal sets the language cookie from the person's language when they log in.
@@ -185,6 +195,55 @@ def test_a_staff_member_reviews_accepts_exports_and_records_a_step(
     shot(page, "step recorded", language=language)
     assert Registration.objects.get(pk=waiting["alice_file"].pk).status == Status.VALIDATED
 
+    # That was a mis-click: the file moves back to "provisional number", with a reason
+    # (refused without one, nothing changed).
+    page.click(f"a[href='{STUDENTS}{alice.uuid}/move-back/']")
+    shot(page, "move back", language=language)
+    page.check(f"input[name=to_status][value={Status.PROVISIONAL_NUMBER}]")
+    page.click("#content-main input[type=submit]")
+    expect(page.locator("#content-main .errorlist")).to_contain_text(
+        gettext_in(language, "Say why: the student sees the reason.")
+    )
+    shot(page, "move back without a reason", language=language)
+    assert Registration.objects.get(pk=waiting["alice_file"].pk).status == Status.VALIDATED
+    page.fill("textarea[name=reason]", REASONS[language][0])
+    page.click("#content-main input[type=submit]")
+    expect(page).to_have_url(re.compile(f"{STUDENTS}{alice.pk}/change/$"))
+    expect(page.locator(".field-timeline")).to_contain_text(REASONS[language][0])
+    shot(page, "moved back", language=language)
+    assert Registration.objects.get(pk=waiting["alice_file"].pk).status == (
+        Status.PROVISIONAL_NUMBER
+    )
+
+    # The provisional number was mistyped: a wrong key is refused, the right number taken.
+    page.click(f"a[href='{STUDENTS}{alice.uuid}/correct-number/']")
+    page.fill("input[name=number]", "8 01 09 99 216 321 19")
+    page.fill("textarea[name=reason]", REASONS[language][1])
+    page.click("#content-main input[type=submit]")
+    expect(page.locator("#content-main .errorlist")).to_have_count(1)
+    shot(page, "number refused", language=language)
+    page.fill("input[name=number]", CORRECTED)
+    page.click("#content-main input[type=submit]")
+    expect(page).to_have_url(re.compile(f"{STUDENTS}{alice.pk}/change/$"))
+    shot(page, "number corrected", language=language)
+    registration = Registration.objects.get(pk=waiting["alice_file"].pk)
+    assert registration.provisional_number == CORRECTED.replace(" ", "")
+
     page.click("#logout-form button[type=submit]")
     expect(page).to_have_url(re.compile(f"/{language}/$"))
     shot(page, "logged out")
+
+    # Alice sees both corrections on her dashboard, with the office's reasons.
+    alice.preferred_language = language
+    alice.save(update_fields=["preferred_language"])
+    sign_in(page, alice, language=language)
+    page.goto(f"/{language}/dashboard/")
+    timeline = page.locator(".timeline")
+    moved = gettext_in(language, "Moved back to the step “%(step)s”") % {
+        "step": label_in(language, Status.PROVISIONAL_NUMBER)
+    }
+    expect(timeline).to_contain_text(moved)
+    expect(timeline).to_contain_text(REASONS[language][0])
+    expect(timeline).to_contain_text(label_in(language, EventKind.NUMBER_CORRECTED))
+    expect(timeline).to_contain_text(REASONS[language][1])
+    shot(page, "the student sees the corrections")

@@ -80,3 +80,30 @@ def test_the_student_is_told_once_when_every_required_document_is_accepted(
 
     notice = Notice.objects.get(kind=NoticeKind.DOCUMENTS_ACCEPTED)
     assert notice.subject == "All your documents are accepted"
+    # An EHIC holder never uses the official site: the notice does not send her there.
+    assert "official site" not in notice.body_text
+    assert "your dashboard says what to do next" in notice.body_text
+    # Each single acceptance points to the dashboard's one next step, not to the site.
+    accepted = Notice.objects.filter(kind=NoticeKind.DOCUMENT_ACCEPTED).first()
+    assert "official site" not in accepted.body_text
+
+
+def test_a_student_who_registers_online_is_told_to_use_the_ready_pdfs_on_the_official_site(
+    alice, make_profile, reviewer, upload
+):
+    make_profile(alice, nationality="DE", country_of_birth="DE")  # EU, no EHIC: registers
+    versions = [
+        upload(alice, kind).version
+        for kind in (
+            DocumentKind.PASSPORT_OR_ID,
+            DocumentKind.SCHOOL_CERTIFICATE,
+            DocumentKind.RIB,
+            DocumentKind.BIRTH_DOCUMENT,
+            DocumentKind.S1,
+        )
+    ]
+    for version in versions:
+        document_accept(version=version, by=reviewer)
+
+    notice = Notice.objects.get(kind=NoticeKind.DOCUMENTS_ACCEPTED)
+    assert "upload each one in its slot on the official site" in notice.body_text

@@ -163,3 +163,49 @@ def test_an_unknown_student_is_a_404(bob_client, alice_file):
     unknown = "/admin/office/student/00000000-0000-4000-8000-000000000000/record/"
 
     assert bob_client.get(unknown).status_code == 404
+
+
+# The CPAM's "missing documents" checklist, per path (documents.requirements): a Japanese
+# student is never offered form S1 or the Quebec form.
+CHECKLIST_BY_PATH = [
+    (
+        {"nationality": "JP", "country_of_birth": "JP"},
+        ["identity", "residence-permit", "school-certificate", "bank-details"],
+        ["s1", "quebec-form"],
+    ),
+    (
+        {"nationality": "DE", "country_of_birth": "DE"},
+        ["identity", "school-certificate", "bank-details", "s1"],
+        ["residence-permit", "quebec-form"],
+    ),
+    (
+        {"nationality": "CA", "country_of_birth": "CA", "quebec_resident": True},
+        ["quebec-form", "identity", "school-certificate", "bank-details"],
+        ["s1", "residence-permit"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("profile", "offered", "never"), CHECKLIST_BY_PATH)
+def test_the_missing_documents_checklist_offers_only_the_paths_documents(
+    bob_client, alice, make_profile, bring_to, profile, offered, never
+):
+    registration = bring_to(make_profile(alice, **profile), Status.PROVISIONAL_NUMBER)
+
+    html = bob_client.get(url(alice)).content.decode()
+
+    for value in [*offered, "birth-certificate", "other"]:
+        assert f'name="documents" value="{value}"' in html
+    for value in never:
+        assert f'value="{value}"' not in html
+    # A document of another path, posted anyway, is refused and nothing changes.
+    response = bob_client.post(
+        url(alice),
+        {
+            "step": "missing-documents",
+            "on": registration.updated_at.date().isoformat(),
+            "documents": never[:1],
+        },
+    )
+    assert response.status_code == 200
+    assert Registration.objects.get(pk=registration.pk).status == Status.PROVISIONAL_NUMBER

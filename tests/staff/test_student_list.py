@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from messaging.services import message_send
-from office.models import StepThreshold
 from students import nir, services
-from students.models import Registration, RegistrationEvent, Status
+from students.models import Registration, RegistrationEvent, Status, StepThreshold
 from tests.conftest import make_verified_user
 from tests.staff.conftest import PROVISIONAL
 from tests.students.conftest import valid_number

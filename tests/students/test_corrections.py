@@ -7,9 +7,12 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from documents.services import document_accept
+from messaging.services import message_send
 from students import services
 from students.models import EventKind, Registration, Status
 from students.selectors import undoable_report
+from tests.documents.conftest import private_storage, upload  # noqa: F401
 from tests.students.conftest import PROVISIONAL, valid_number
 
 DASHBOARD = "/en/dashboard/"
@@ -260,3 +263,102 @@ def test_a_student_cannot_move_back_and_staff_must_say_why_they_correct_a_number
     )
     registration.refresh_from_db()
     assert registration.provisional_number == CORRECT_PROVISIONAL.replace(" ", "")
+
+
+# --- Undo refused once the office acted on the file since the report --------------------
+
+
+@pytest.fixture
+def reviewer(django_user_model):
+    return django_user_model.objects.create_superuser(email="reviewer@example.org", password="x")
+
+
+def _undo_refused(client, registration, event):
+    response = client.post(undo_url(registration, event), follow=True)
+    assert "can no longer be undone" in response.content.decode()
+    assert undo_url(registration, event) not in client.get(DASHBOARD).content.decode()
+
+
+def test_a_review_of_a_document_after_the_report_refuses_the_undo(
+    client, alice, alice_registration, reviewer, upload, private_storage
+):
+    version = upload(alice).document.current_version
+    registration = report(alice_registration)
+    event = registration.events.get(kind=EventKind.SUBMITTED)
+    document_accept(version=version, by=reviewer)
+    client.force_login(alice)
+
+    assert undoable_report(registration, student=alice) is None
+    _undo_refused(client, registration, event)
+    assert Registration.objects.get(pk=registration.pk).status == Status.SUBMITTED
+
+
+def test_a_review_before_the_report_leaves_the_undo_possible(
+    alice, alice_registration, reviewer, upload, private_storage
+):
+    document_accept(version=upload(alice).document.current_version, by=reviewer)
+    registration = report(alice_registration)
+    event = registration.events.get(kind=EventKind.SUBMITTED)
+
+    assert undoable_report(registration, student=alice) == event
+    services.registration_undo_report(
+        registration=registration, event_uuid=str(event.uuid), by=alice
+    )
+    assert Registration.objects.get(pk=registration.pk).status == Status.NOT_STARTED
+
+
+def test_a_message_from_the_office_after_the_report_refuses_the_undo(
+    client, alice, alice_registration, staff
+):
+    registration = report(alice_registration)
+    event = registration.events.get(kind=EventKind.SUBMITTED)
+    message_send(student=alice, author=staff, body="We saw your registration, all good.")
+    client.force_login(alice)
+
+    assert undoable_report(registration, student=alice) is None
+    _undo_refused(client, registration, event)
+    assert Registration.objects.get(pk=registration.pk).status == Status.SUBMITTED
+
+
+def test_the_student_s_own_message_or_an_older_office_message_leaves_the_undo_possible(
+    alice, alice_registration, staff
+):
+    message_send(student=alice, author=staff, body="Welcome.")
+    registration = report(alice_registration)
+    event = registration.events.get(kind=EventKind.SUBMITTED)
+    message_send(student=alice, author=alice, body="I registered, by mistake I think.")
+
+    assert undoable_report(registration, student=alice) == event
+
+
+def test_a_missing_documents_request_by_staff_after_the_report_refuses_the_undo(
+    client, alice, alice_registration, bring_to, staff
+):
+    registration = bring_to(alice_registration, Status.PROVISIONAL_NUMBER)
+    event = registration.events.get(kind=EventKind.PROVISIONAL_NUMBER)
+    assert undoable_report(registration, student=alice) == event
+    services.registration_report_missing_documents(
+        registration=registration,
+        documents=["bank-details"],
+        by=staff,
+        on=timezone.localdate(),
+    )
+    client.force_login(alice)
+
+    assert undoable_report(registration, student=alice) is None
+    _undo_refused(client, registration, event)
+    assert Registration.objects.get(pk=registration.pk).status == Status.MISSING_DOCUMENTS
+
+
+def test_the_student_s_own_missing_documents_report_can_be_undone(
+    alice, alice_registration, bring_to
+):
+    registration = bring_to(alice_registration, Status.MISSING_DOCUMENTS)
+    event = registration.events.get(kind=EventKind.MISSING_DOCUMENTS)
+
+    registration = services.registration_undo_report(
+        registration=registration, event_uuid=str(event.uuid), by=alice
+    )
+
+    assert registration.status == Status.PROVISIONAL_NUMBER
+    assert registration.missing_documents == []
