@@ -9,6 +9,8 @@ class GuidancePageSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    # x-default: the English address, for readers whose language the portal does not offer.
+    x_default = True
     changefreq = "monthly"
 
     def items(self):
@@ -32,6 +34,8 @@ class GuidanceToolsSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    # x-default: the English address, for readers whose language the portal does not offer.
+    x_default = True
     changefreq = "monthly"
 
     def items(self):

@@ -1,0 +1,36 @@
+"""The portal's languages in templates: the picker's list and the hreflang alternates."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from portal.languages import PORTAL_LANGUAGES, Language
+
+register = template.Library()
+
+
+@register.simple_tag
+def portal_languages() -> tuple[Language, ...]:
+    return PORTAL_LANGUAGES
+
+
+@register.simple_tag
+def language_alternates(request) -> list[dict[str, str]]:
+    """This page's address in every language, and x-default (English), for <link hreflang>.
+
+    Only for pages under a language prefix that resolved; the query string is left out.
+    """
+    if getattr(request, "resolver_match", None) is None:
+        return []
+    if translation.get_language_from_path(request.path_info) is None:
+        return []
+    base = settings.PUBLIC_BASE_URL.rstrip("/") or request.build_absolute_uri("/").rstrip("/")
+    found = []
+    for language in PORTAL_LANGUAGES:
+        found.append(
+            {"hreflang": language.code, "url": base + translate_url(request.path, language.code)}
+        )
+    default = translate_url(request.path, settings.LANGUAGE_CODE)
+    found.append({"hreflang": "x-default", "url": base + default})
+    return found
