@@ -126,8 +126,9 @@ def anchor_problems(items: list[ContentFile]) -> list[str]:
     return problems
 
 
-def read_all(directory: Path = CONTENT_DIR) -> list[ContentFile]:
+def read_all(directory: Path | None = None) -> list[ContentFile]:
     """Every content file, checked; a translation whose anchors differ stops the load."""
+    directory = directory or CONTENT_DIR
     items = [parse(path) for path in sorted(directory.glob("*.*.md"))]
     problems = anchor_problems(items)
     if problems:
@@ -139,7 +140,7 @@ def load(
     *,
     page_model,
     translation_model,
-    directory: Path = CONTENT_DIR,
+    directory: Path | None = None,
     update=False,
     languages_: tuple[str, ...] | None = None,
 ) -> int:

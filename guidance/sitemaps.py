@@ -9,7 +9,7 @@ class GuidancePageSitemap(Sitemap):
 
     i18n = True
     alternates = True
-    # x-default: the English address, for readers whose language the portal does not offer.
+    # x-default: /guide/<slug>/, which opens the page in the browser's language.
     x_default = True
     changefreq = "monthly"
 
@@ -34,8 +34,7 @@ class GuidanceToolsSitemap(Sitemap):
 
     i18n = True
     alternates = True
-    # x-default: the English address, for readers whose language the portal does not offer.
-    x_default = True
+    # No x-default: these addresses exist only under a language (Django would name /estimate/).
     changefreq = "monthly"
 
     def items(self):

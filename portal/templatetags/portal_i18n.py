@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 
 from portal.languages import PORTAL_LANGUAGES, Language
@@ -17,7 +17,7 @@ def portal_languages() -> tuple[Language, ...]:
 
 @register.simple_tag
 def language_alternates(request) -> list[dict[str, str]]:
-    """This page's address in every language, and x-default (English), for <link hreflang>.
+    """This page's address in every language, and x-default, for <link hreflang>.
 
     Only for pages under a language prefix that resolved; the query string is left out.
     """
@@ -31,6 +31,17 @@ def language_alternates(request) -> list[dict[str, str]]:
         found.append(
             {"hreflang": language.code, "url": base + translate_url(request.path, language.code)}
         )
-    default = translate_url(request.path, settings.LANGUAGE_CODE)
-    found.append({"hreflang": "x-default", "url": base + default})
+    found.append({"hreflang": "x-default", "url": base + _default_path(request.path)})
     return found
+
+
+def _default_path(path: str) -> str:
+    """The address without a language when there is one (/guide/<slug>/ opens in the
+    browser's language, as the sitemap says), else the English address."""
+    english = translate_url(path, settings.LANGUAGE_CODE)
+    bare = english.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
+    try:
+        match = resolve(bare)
+    except Resolver404:
+        return english
+    return bare if match.url_name and match.url_name.endswith("language_redirect") else english
