@@ -146,3 +146,17 @@ def test_a_tool_without_an_address_outside_the_languages_names_english_as_x_defa
     assert (
         '<link rel="alternate" hreflang="x-default" href="http://testserver/en/estimate/">' in html
     )
+
+
+@pytest.mark.parametrize(("browser", "code"), [("zh-CN", "zh-hans"), ("ar", "ar"), ("fr", "es")])
+def test_the_picker_leads_to_the_same_page_whatever_the_browsers_language(anon, browser, code):
+    anon.get("/en/privacy/")
+
+    response = anon.post(
+        "/i18n/setlang/",
+        {"language": code, "next": "/en/privacy/"},
+        headers={"accept-language": browser},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/{code}/privacy/"
