@@ -45,3 +45,13 @@ def _default_path(path: str) -> str:
     except Resolver404:
         return english
     return bare if match.url_name and match.url_name.endswith("language_redirect") else english
+
+
+@register.filter
+def text_direction(code: str) -> str:
+    """ "rtl" or "ltr" for a language code: a text shown in another language than the page
+    (a guidance page not translated yet) keeps its own direction inside an Arabic page."""
+    try:
+        return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"

@@ -53,7 +53,8 @@ def test_a_page_not_translated_yet_shows_the_english_text_with_a_note(anon, db, 
     html = response.content.decode()
     assert FALLBACK_NOTE in html
     assert re.search(r'<p class="alert alert-info" role="note">', html)
-    assert '<article class="col-lg-8 guide-page" lang="en">' in html
+    # In its own direction inside an Arabic page.
+    assert '<article class="col-lg-8 guide-page" lang="en" dir="ltr">' in html
     assert "<h1>Getting help</h1>" in html
     assert TRANSLATED_NOTE not in html
 
@@ -64,7 +65,7 @@ def test_a_page_with_only_a_french_text_is_shown_in_french_to_an_arabic_reader(a
     response = anon.get("/ar/guide/french-only/")
 
     assert response.status_code == 200
-    assert '<article class="col-lg-8 guide-page" lang="fr">' in response.content.decode()
+    assert '<article class="col-lg-8 guide-page" lang="fr" dir="ltr">' in response.content.decode()
 
 
 @pytest.mark.parametrize("code", NEW_LANGUAGES)
