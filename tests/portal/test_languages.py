@@ -9,6 +9,7 @@ from django.test import Client
 
 from portal.languages import PORTAL_LANGUAGES
 from tests.conftest import log_in_with_mfa, make_verified_user
+from tests.students.conftest import PROVISIONAL
 
 CODES = [language.code for language in PORTAL_LANGUAGES]
 NATIVE_NAMES = {
@@ -160,3 +161,27 @@ def test_the_picker_leads_to_the_same_page_whatever_the_browsers_language(anon, 
 
     assert response.status_code == 302
     assert response["Location"] == f"/{code}/privacy/"
+
+
+@pytest.mark.parametrize(
+    ("browser", "code"),
+    [("zh-CN,zh;q=0.9", "zh-hans"), ("ar-MA,ar;q=0.9", "ar"), ("es-MX", "es"), ("de", "en")],
+)
+def test_an_address_without_a_language_opens_in_the_browsers_language(anon, browser, code):
+    home = anon.get("/", headers={"accept-language": browser})
+    guide = anon.get("/guide/help/", headers={"accept-language": browser})
+
+    assert home["Location"] == f"/{code}/"
+    assert guide["Location"] == f"/{code}/guide/help/"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_number_helper_explains_a_typed_number_in_every_language(anon, code):
+    response = anon.post(f"/{code}/number/", {"number": PROVISIONAL})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="reading-heading"' in html
+    assert f'lang="{code}"' in html_tag(html)
+    # The number's parts in Western digits, left to right even inside an Arabic page.
+    assert '<td class="nir">99 216</td>' in html
