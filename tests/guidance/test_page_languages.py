@@ -282,3 +282,25 @@ def test_sections_of_a_stub_translation_render_with_their_anchors():
     body = "## 电话 {#phone}\n\n文本。\n"
 
     assert 'id="phone"' in markup.render(body)
+
+
+@pytest.mark.parametrize(
+    ("code", "body", "query"),
+    [
+        # Chinese is written without spaces: a word is found inside a longer run of text.
+        ("zh-hans", "如果您需要获取帮助，请拨打电话。", "帮助"),
+        ("ar", "للحصول على المساعدة اتصل بالرقم", "المساعدة"),
+        ("es", "Para obtener ayuda, llame al número.", "ayuda"),
+    ],
+)
+def test_search_finds_a_word_of_a_translated_page(anon, db, code, body, query):
+    translate(Page.objects.get(slug="help"), code)
+    PageTranslation.objects.filter(page__slug="help", language=code).update(
+        body=f"{body}\n\n" + PageTranslation.objects.get(page__slug="help", language=code).body
+    )
+
+    html = anon.get(f"/{code}/guide/", {"q": query}).content.decode()
+
+    results = html.split('id="results-heading"')[1].split("</section>")[0]
+    assert f'href="/{code}/guide/help/"' in results
+    assert f"Título {code}" in results
