@@ -47,8 +47,6 @@ PORTAL_LANGUAGES = (
 BY_CODE = {language.code: language for language in PORTAL_LANGUAGES}
 # The admin's language for staff whose own language is not offered there.
 ADMIN_FALLBACK = "en"
-# The language whose guidance text prevails: the university's own, as it is written.
-AUTHORITATIVE = "fr"
 # A guidance page missing in the reader's language is shown in English (read by more of the
 # portal's students than French), or in French for an English reader.
 GUIDANCE_FALLBACK = ("en", "fr")
