@@ -4,10 +4,13 @@ import re
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import timezone
 
+from messaging.services import OFFICE_GROUP, message_send
 from notifications.models import Notice, NoticeKind
+from tests.conftest import make_verified_user
 from tests.notifications.test_notices import notify_lifecycle
 from tests.notifications.test_send_reminders import run  # noqa: F401
 from tests.students.conftest import make_profile, year  # noqa: F401
@@ -62,3 +65,19 @@ def test_a_reminder_gives_its_date_as_the_recipients_language_writes_it(
     assert AUGUST_2027[code] in notice.body_text
     assert f"/{code}/" in notice.body_text
     assert not re.search("[\u0660-\u0669]", notice.body_text)  # Western digits
+
+
+@pytest.mark.parametrize(("code", "written_in"), [("ar", "en"), ("zh-hans", "en"), ("fr", "fr")])
+def test_the_office_is_told_in_the_admins_language(
+    alice, code, written_in, django_capture_on_commit_callbacks
+):
+    staff = make_verified_user(email="office@example.org", language=code, is_staff=True)
+    staff.groups.add(Group.objects.get(name=OFFICE_GROUP))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message_send(student=alice, author=alice, body="When will my passport be checked?")
+
+    [message] = [m for m in mail.outbox if m.to == ["office@example.org"]]
+    html, _mimetype = message.alternatives[0]
+    assert re.search(rf'<html lang="{written_in}">', html)
+    assert "/admin/office/student/" in message.body
