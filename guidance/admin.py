@@ -62,7 +62,17 @@ class PageTranslationForm(forms.ModelForm):
 
     class Meta:
         model = PageTranslation
-        fields = ["page", "language", "title", "summary", "body", "updated_on", "sources"]
+        fields = [
+            "page",
+            "language",
+            "title",
+            "summary",
+            "body",
+            "updated_on",
+            "sources",
+            "translated_from",
+            "translated_on",
+        ]
         widgets = {"body": forms.Textarea(attrs={"rows": 30, "class": "vLargeTextField"})}
 
 

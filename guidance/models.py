@@ -13,9 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from guidance import limits, markup
+from portal import languages
 
 # Addresses under /<lang>/guide/ that are not pages.
 RESERVED_SLUGS = {"links"}
+# The languages guidance is written in; the others are translated from one of them.
+ORIGINAL_LANGUAGES = [
+    (code, name)
+    for code, name in settings.LANGUAGES
+    if not (languages.get(code) and languages.BY_CODE[code].translated_guidance)
+]
 
 BODY_LIMIT_PROBLEMS = {
     "too-long": format_lazy(
@@ -124,6 +131,23 @@ class PageTranslation(models.Model):
         blank=True,
         help_text=_("Shown at the bottom of the page."),
     )
+    # A text in a language the university does not write in (portal/languages.py) is a
+    # translation: it names the text it was made from and when, and the page says so.
+    translated_from = models.CharField(
+        _("translated from"),
+        max_length=8,
+        blank=True,
+        choices=ORIGINAL_LANGUAGES,
+        help_text=_(
+            "For Spanish, Chinese and Arabic texts: the text this one was translated from."
+        ),
+    )
+    translated_on = models.DateField(
+        _("translated on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the translation was made or last brought up to date."),
+    )
     # Derived from the body on every save: the HTML is sanitised once, not on every view.
     body_html = models.TextField(_("rendered body"), editable=False, default="")
     sections = models.JSONField(_("sections"), editable=False, default=list)
@@ -167,6 +191,49 @@ class PageTranslation(models.Model):
             raise ValidationError(
                 {"body": [ANCHOR_PROBLEMS[code] for code in dict.fromkeys(problems)]}
             )
+        self._clean_translation()
+
+    @property
+    def is_translation(self) -> bool:
+        found = languages.get(self.language)
+        return bool(found and found.translated_guidance)
+
+    def _clean_translation(self) -> None:
+        errors: dict[str, ValidationError] = {}
+        if self.is_translation:
+            if not self.translated_from:
+                errors["translated_from"] = ValidationError(
+                    _("Say which text this translation was made from.")
+                )
+            if not self.translated_on:
+                errors["translated_on"] = ValidationError(
+                    _("Give the day this translation was made.")
+                )
+        elif self.translated_from or self.translated_on:
+            errors["translated_from"] = ValidationError(
+                _("English and French texts are written, not translated: leave this empty.")
+            )
+        original = self._english_text() if self.is_translation else None
+        if original is not None:
+            # Posters and links carry anchors: every language must answer the same ones.
+            mine = [section.anchor for section in markup.sections(self.body or "")]
+            theirs = [section["anchor"] for section in original.sections]
+            if sorted(mine) != sorted(theirs):
+                errors["body"] = ValidationError(
+                    _(
+                        "The sections' anchors must be the same as in the %(language)s text: "
+                        "%(anchors)s."
+                    )
+                    % {"language": original.get_language_display(), "anchors": ", ".join(theirs)}
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def _english_text(self) -> "PageTranslation | None":
+        """The page's English text, whose anchors a translation must answer."""
+        if not self.page_id:
+            return None
+        return PageTranslation.objects.filter(page_id=self.page_id, language="en").first()
 
 
 class SlugRedirect(models.Model):

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 
@@ -20,9 +19,8 @@ from guidance.models import (
     recheck_reason,
 )
 from guidance.tariffs import TariffValue
+from portal import languages
 
-# PostgreSQL text-search configuration for each portal language: stemming and stop words.
-SEARCH_CONFIGS = {"en": "english", "fr": "french"}
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 20
 
@@ -41,7 +39,7 @@ class PageText:
 
 
 def _languages_in_order(language: str) -> list[str]:
-    return [language] + [code for code, _name in settings.LANGUAGES if code != language]
+    return languages.guidance_fallback_order(language)
 
 
 def text_for_language(page: Page, language: str) -> PageText | None:
@@ -78,31 +76,41 @@ def redirect_for_slug(*, slug: str) -> Page | None:
     return None if redirect is None else redirect.page
 
 
-def search_pages(*, query: str, language: str) -> list[PageText]:
-    """Published pages matching `query`, read in `language` (or the fallback language)."""
+def search_pages(
+    *, query: str, language: str, shown: list[PageText] | None = None
+) -> list[PageText]:
+    """Published pages matching `query`, each searched in the language it is shown in.
+
+    `shown` is `published_pages(language=language)` when the caller has it already. One
+    query per language pages are shown in: the reader's, and the fallback of pages not
+    translated yet.
+    """
     query = query.strip()[:MAX_QUERY_LENGTH]
     if not query:
         return []
+    if shown is None:
+        shown = published_pages(language=language)
+    pages_by_language: dict[str, list[int]] = {}
+    for item in shown:
+        pages_by_language.setdefault(item.text.language, []).append(item.page.pk)
     results: list[PageText] = []
-    tried: list[str] = []
     for code in _languages_in_order(language):
-        texts = PageTranslation.objects.filter(page__is_published=True, language=code)
-        if tried:
-            # A page is searched in a fallback language only when it has no text in the
-            # languages tried before, as it would be shown.
-            texts = texts.exclude(page__translations__language__in=tried)
-        texts = texts.select_related("page")
+        if code not in pages_by_language:
+            continue
+        texts = PageTranslation.objects.filter(
+            page__is_published=True, language=code, page__in=pages_by_language[code]
+        ).select_related("page")
         for text in _matching(texts, query, code)[:MAX_RESULTS]:
             results.append(PageText(page=text.page, text=text, requested_language=language))
-        tried.append(code)
     return results[:MAX_RESULTS]
 
 
 def _matching(texts: QuerySet[PageTranslation], query: str, language: str):
-    if connection.vendor == "postgresql":
+    found = languages.get(language)
+    config = found.search_config if found else ""
+    if connection.vendor == "postgresql" and config:
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        config = SEARCH_CONFIGS.get(language, "simple")
         vector = (
             SearchVector("title", weight="A", config=config)
             + SearchVector("summary", weight="B", config=config)
@@ -114,7 +122,8 @@ def _matching(texts: QuerySet[PageTranslation], query: str, language: str):
             .filter(document=search_query)
             .order_by("-rank", "page__order")
         )
-    # SQLite (try-outs): every word must appear somewhere, case-insensitively.
+    # SQLite (try-outs), and Chinese everywhere: every word must appear somewhere,
+    # case-insensitively.
     for word in query.split():
         texts = texts.filter(
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)

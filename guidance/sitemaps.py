@@ -9,6 +9,8 @@ class GuidancePageSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    # x-default: /guide/<slug>/, which opens the page in the browser's language.
+    x_default = True
     changefreq = "monthly"
 
     def items(self):
@@ -32,6 +34,7 @@ class GuidanceToolsSitemap(Sitemap):
 
     i18n = True
     alternates = True
+    # No x-default: these addresses exist only under a language (Django would name /estimate/).
     changefreq = "monthly"
 
     def items(self):

@@ -109,7 +109,7 @@ def _guide_index(request):
     language = translation.get_language()
     pages = selectors.published_pages(language=language)
     query = request.GET.get("q", "").strip()[: selectors.MAX_QUERY_LENGTH]
-    results = selectors.search_pages(query=query, language=language) if query else None
+    results = selectors.search_pages(query=query, language=language, shown=pages) if query else None
     groups = [
         (audience.label, [item for item in pages if item.page.audience == audience])
         for audience in Audience
@@ -137,6 +137,7 @@ def _guide_page(request, slug):
             "name": names[code],
             "path": page_path(slug, code),
             "url": public_url(request, page_path(slug, code)),
+            "dir": "rtl" if translation.get_language_info(code)["bidi"] else "ltr",
         }
         for code, _name in settings.LANGUAGES
     ]
@@ -193,7 +194,7 @@ def page_qr(request, slug):
 
 @require_GET
 def link_kit(request):
-    """Every page and section with its permanent EN and FR addresses and their QR codes."""
+    """Every page and section with its permanent address in each language and its QR code."""
     language = translation.get_language()
     names = _language_names()
 

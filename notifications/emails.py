@@ -35,6 +35,7 @@ def render_email(
             "PORTAL_NAME": settings.PORTAL_NAME,
             "UNIVERSITY_NAME": settings.UNIVERSITY_NAME,
             "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
         }
         subject = render_to_string(f"emails/{template}_subject.txt", context)
         return RenderedEmail(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import User
 from notifications.emails import render_email
 from notifications.models import Notice, NoticeKind, NoticeStatus
+from portal import languages
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +33,13 @@ def notify(
     """
     if NoticeKind(kind).is_reminder and not recipient.receive_reminders:
         return None
+    language = recipient.preferred_language
+    if recipient.is_staff and language not in languages.admin_codes():
+        # A staff notice leads to the admin, which speaks English or French only.
+        language = languages.ADMIN_FALLBACK
     email = render_email(
         template=template,
-        language=recipient.preferred_language,
+        language=language,
         context=context or {},
         url_name=url_name,
         url_kwargs=url_kwargs,

@@ -4,7 +4,11 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.security import SecurityMiddleware
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from portal import languages
 
 
 class SecurityHeadersMiddleware:
@@ -41,3 +45,28 @@ class SecurityHeadersMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class AdminLanguageMiddleware:
+    """The admin speaks English or French only: other languages get it in English.
+
+    The admin is not under /<lang>/ and follows the language cookie, which login sets from the
+    person's saved language. Its labels, help texts, staff e-mails and the office's own
+    screens are written and reviewed in English and French; Django's partial translations
+    in other languages would mix three languages on one screen.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = None
+
+    def __call__(self, request):
+        if self.admin_prefix is None:
+            self.admin_prefix = reverse("admin:index")
+        if (
+            request.path_info.startswith(self.admin_prefix)
+            and translation.get_language() not in languages.admin_codes()
+        ):
+            translation.activate(languages.ADMIN_FALLBACK)
+            request.LANGUAGE_CODE = languages.ADMIN_FALLBACK
+        return self.get_response(request)

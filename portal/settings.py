@@ -11,6 +11,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import PORTAL_LANGUAGES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -73,6 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in English or French only (portal/languages.py).
+    "portal.middleware.AdminLanguageMiddleware",
     # Inside the locale middleware, so that the page's language is still active.
     "portal.typography.FrenchTypographyMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "messaging.context_processors.unread_messages",
                 "guidance.context_processors.health_service",
             ],
+            "libraries": {"portal_i18n": "portal.templatetags.portal_i18n"},
         },
     },
 ]
@@ -253,9 +258,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
-# Internationalisation: every page lives under /en/ or /fr/.
+# Internationalisation: every page lives under /<lang>/, the languages of portal/languages.py.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [(language.code, language.name) for language in PORTAL_LANGUAGES]
+LANGUAGES_BIDI = [language.code for language in PORTAL_LANGUAGES if language.right_to_left]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

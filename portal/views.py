@@ -74,6 +74,12 @@ def set_language(request):
     if "next" in request.POST and not is_same_origin_path(request.POST["next"]):
         request.POST = request.POST.copy()
         del request.POST["next"]
+    # Django finds the page's address in the new language by resolving `next` under the
+    # active language, which here (no prefix in /i18n/setlang/) comes from the cookie or the
+    # browser: a Chinese browser on /en/privacy/ would stay there. Resolve it in its own.
+    next_language = translation.get_language_from_path(request.POST.get("next", ""))
+    if next_language:
+        translation.activate(next_language)
     response = django_set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and response.status_code in (200, 302):

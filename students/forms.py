@@ -1,10 +1,10 @@
 """Forms validate and normalise what a student types; services save it."""
 
 from django import forms
-from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import PORTAL_LANGUAGES
 from students import nir, validators
 from students.countries import CANADA
 from students.models import RequestedDocument, Sex, StayLength, StudentProfile
@@ -24,7 +24,8 @@ RESIDENCE_PERMIT_FUTURE_YEARS = 10
 class ProfileForm(forms.ModelForm):
     preferred_language = forms.ChoiceField(
         label=_("Language of the portal and of our e-mails"),
-        choices=settings.LANGUAGES,
+        # Each language in its own name, as in the header's picker.
+        choices=[(language.code, language.native_name) for language in PORTAL_LANGUAGES],
     )
 
     class Meta:

@@ -10,9 +10,12 @@ from django.db import migrations
 def load_content(apps, schema_editor):
     from guidance import content
 
+    # English and French only: this model has no translation fields yet; the other
+    # languages' files are loaded by 0007_load_translated_content.
     content.load(
         page_model=apps.get_model("guidance", "Page"),
         translation_model=apps.get_model("guidance", "PageTranslation"),
+        languages_=("en", "fr"),
     )
 
 

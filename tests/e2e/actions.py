@@ -39,13 +39,19 @@ def focused_matches(page: Page, selector: str) -> bool:
     return page.evaluate("(s) => document.activeElement.matches(s)", selector)
 
 
-def switch_language(page: Page) -> None:
-    """Press the language switcher in the header, through the menu button on a narrow screen."""
+def switch_language(page: Page, to: str | None = None) -> None:
+    """Choose a language in the header's picker (English ↔ French unless `to` says which),
+    through the menu button on a narrow screen."""
+    if to is None:
+        to = "en" if page.evaluate("document.documentElement.lang") == "fr" else "fr"
     toggler = page.locator(".navbar-toggler")
     if toggler.is_visible():
         toggler.click()
         expect(page.locator("#main-nav")).to_be_visible()
-    page.click(".language-switcher button[type=submit]")
+    page.click("#language-menu-button")
+    choice = page.locator(f".language-switcher button[type=submit][value='{to}']")
+    expect(choice).to_be_visible()
+    choice.click()
 
 
 def follow_nav_link(page: Page, href: str) -> None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from django.conf import settings
+from django.utils import translation
 from playwright.sync_api import ConsoleMessage, Error, Page
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,6 +66,12 @@ def check_language(page: Page, language: str | None = None) -> None:
         assert lang == expected, f'<html lang="{lang}"> on {page.url}, expected "{expected}"'
     else:
         assert lang in dict(settings.LANGUAGES), f'<html lang="{lang}"> on {page.url}'
+    # Right to left exactly where the language is written so (Arabic), on every page.
+    direction = page.evaluate("document.documentElement.dir")
+    if translation.get_language_info(lang)["bidi"]:
+        assert direction == "rtl", f'<html lang="{lang}" dir="{direction}"> on {page.url}'
+    else:
+        assert direction in ("", "ltr"), f'<html lang="{lang}" dir="{direction}"> on {page.url}'
 
 
 def check_no_horizontal_overflow(page: Page) -> None:

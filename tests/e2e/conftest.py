@@ -38,6 +38,9 @@ CHROMIUM_FLAGS = [
 ]
 WIDTHS = [375, 1280]
 LANGUAGES = ["en", "fr"]
+# The browser's own language for each portal language (Accept-Language, date pickers). The
+# Arabic and Chinese journeys (test_arabic_and_chinese.py) choose their languages themselves.
+BROWSER_LOCALES = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "zh-hans": "zh-CN", "ar": "ar"}
 VIEWPORT_HEIGHT = 800
 _report_key = pytest.StashKey[dict]()
 
@@ -160,7 +163,7 @@ def context(browser: Browser, live_server, width, language, request):
     context = browser.new_context(
         base_url=live_server.url,
         viewport={"width": width, "height": VIEWPORT_HEIGHT},
-        locale="fr-FR" if language == "fr" else "en-GB",
+        locale=BROWSER_LOCALES.get(language, "en-GB"),
         reduced_motion="reduce",
     )
     context.set_default_timeout(10_000)

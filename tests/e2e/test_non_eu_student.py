@@ -37,7 +37,7 @@ pytestmark = pytest.mark.usefixtures("reference_data", "year")
 
 EMAIL = "priya@example.org"
 PASSWORD = "a-long-enough-secret-phrase"
-CONFIRM_LINK = r"^/(en|fr)/accounts/confirm-email/[^/]+/$"
+CONFIRM_LINK = r"^/(en|fr|es|zh-hans|ar)/accounts/confirm-email/[^/]+/$"
 TRACKER_STEPS = (
     "prepare",
     "register",
