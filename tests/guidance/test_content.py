@@ -1,5 +1,7 @@
 """The content shipped in guidance/content/ and its loading by the data migration."""
 
+from datetime import date
+
 import pytest
 
 from guidance import content, markup
@@ -29,7 +31,9 @@ PROMISED_ANCHORS = {
 
 
 def test_every_page_exists_in_english_and_french():
-    # Translations (es, zh-hans, ar) come page by page; English and French are complete.
+    # English and French are complete; a translation (es, zh-hans, ar) may come page by page,
+    # but only of a page written in English and French. Its anchors are checked by
+    # test_anchors_are_the_same_in_every_language..., its origin by test_every_file_is_well_formed.
     assert sorted(PROMISED_ANCHORS) == CONTENT_SLUGS
     written = {(item.slug, item.language) for item in CONTENT if item.language in ("en", "fr")}
     assert written == {(slug, language) for slug in PROMISED_ANCHORS for language in ("en", "fr")}
@@ -42,10 +46,17 @@ def test_every_file_is_well_formed(item):
     assert item.title and item.summary
     assert item.sources
     assert all(source["url"].startswith("https://") for source in item.sources)
+    if item.language in ("en", "fr"):
+        assert (item.translated_from, item.translated_on) == ("", None)
+    else:
+        # Which written text it follows, and since when: the page's translation note says so.
+        assert item.translated_from in ("en", "fr")
+        assert item.translated_on is not None
+        assert item.translated_on <= date.today(), "a translation dated in the future"
 
 
 @pytest.mark.parametrize("slug", CONTENT_SLUGS)
-def test_anchors_are_the_same_in_both_languages_and_keep_their_promises(slug):
+def test_anchors_are_the_same_in_every_language_and_keep_their_promises(slug):
     anchors = {
         item.language: [section.anchor for section in markup.sections(item.body)]
         for item in CONTENT

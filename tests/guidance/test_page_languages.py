@@ -8,37 +8,45 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from guidance import markup
 from guidance.models import Page, PageTranslation
-from tests.guidance.conftest import qr_matrix_from_svg
+from tests.guidance.conftest import CONTENT, qr_matrix_from_svg
 from tests.guidance.test_estimate import line
 
 NEW_LANGUAGES = ["es", "zh-hans", "ar"]
 CODES = ["en", "fr", *NEW_LANGUAGES]
-# Held in constants: a literal inside gettext() would be collected by makemessages.
-FALLBACK_NOTE = "This page is not available in"
-TRANSLATED_NOTE = "This page was translated from the"
+# The notes' msgids, held in constants (tests are not scanned by makemessages) and looked up
+# in the reader's language: the catalogues translate them, so the English text alone would
+# only be found while a catalogue is incomplete.
+FALLBACK_MSGID = "This page is not available in %(wanted)s yet: here it is in %(shown)s."
+TRANSLATED_MSGID = (
+    "This page was translated from the %(original)s version on %(day)s. If they differ, the "
+    "French version prevails."
+)
+# The translators' files, as data migration 0007 loaded them.
+SHIPPED = {(item.slug, item.language): item for item in CONTENT}
 
 
-def translate(page: Page, language: str, **extra) -> PageTranslation:
-    """A stub translation of `page` with the English text's anchors (as a translator writes)."""
-    english = page.translations.get(language="en")
-    body = "".join(
-        f"## Sección {section['title']} {{#{section['anchor']}}}\n\nTexto traducido.\n\n"
-        for section in english.sections
-    )
-    fields = {
-        "title": f"Título {language}",
-        "summary": "Resumen.",
-        "body": body,
-        "updated_on": date(2026, 12, 1),
-        "sources": english.sources,
-        "translated_from": "fr",
-        "translated_on": date(2026, 12, 2),
-        **extra,
-    }
-    return PageTranslation.objects.create(page=page, language=language, **fields)
+def shipped_help(code: str):
+    return SHIPPED[("help", code)]
+
+
+def fallback_note_start(code: str) -> str:
+    """The words of the fallback note before the language names, in the reader's language."""
+    with translation.override(code):
+        return gettext(FALLBACK_MSGID).split("%(wanted)s")[0]
+
+
+def translated_note(code: str, text: PageTranslation) -> str:
+    """The whole translation note as the reader of `code` must read it."""
+    with translation.override(code):
+        return gettext(TRANSLATED_MSGID) % {
+            "original": str(text.get_translated_from_display()),
+            "day": date_format(text.translated_on, "DATE_FORMAT"),
+        }
 
 
 def article(html: str) -> str:
@@ -49,16 +57,21 @@ def article(html: str) -> str:
 
 @pytest.mark.parametrize("code", NEW_LANGUAGES)
 def test_a_page_not_translated_yet_shows_the_english_text_with_a_note(anon, db, code):
+    # Every shipped page is translated: take one translation away, as before a translator
+    # delivers it.
+    PageTranslation.objects.filter(page__slug="help", language=code).delete()
+
     response = anon.get(f"/{code}/guide/help/")
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert FALLBACK_NOTE in html
-    assert re.search(r'<p class="alert alert-info" role="note">', html)
+    note = re.search(r'<p class="alert alert-info" role="note">(.*?)</p>', html, re.S)
+    assert note, "no fallback note"
+    assert fallback_note_start(code) in note.group(1)
     # In its own direction inside an Arabic page.
     assert '<article class="col-lg-8 guide-page" lang="en" dir="ltr">' in html
     assert "<h1>Getting help</h1>" in html
-    assert TRANSLATED_NOTE not in html
+    assert "guide-translation-note" not in html
 
 
 def test_a_page_with_only_a_french_text_is_shown_in_french_to_an_arabic_reader(anon, make_page):
@@ -72,40 +85,50 @@ def test_a_page_with_only_a_french_text_is_shown_in_french_to_an_arabic_reader(a
 
 @pytest.mark.parametrize("code", NEW_LANGUAGES)
 def test_a_translated_page_says_from_which_version_when_and_that_french_prevails(anon, db, code):
-    translate(Page.objects.get(slug="help"), code)
+    text = PageTranslation.objects.get(page__slug="help", language=code)
+    assert (text.translated_from, text.translated_on) == (
+        shipped_help(code).translated_from,
+        shipped_help(code).translated_on,
+    )
 
     response = anon.get(f"/{code}/guide/help/")
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert f"<h1>Título {code}</h1>" in html
-    assert FALLBACK_NOTE not in html
-    note = re.search(r'<p class="alert[^"]*guide-translation-note" role="note">.*?</p>', html, re.S)
+    assert f"<h1>{escape(shipped_help(code).title)}</h1>" in html
+    assert fallback_note_start(code) not in html
+    note = re.search(
+        r'<p class="alert[^"]*guide-translation-note" role="note">(.*?)</p>', html, re.S
+    )
     assert note, "no translation note"
-    assert TRANSLATED_NOTE in note.group(0)
-    assert "French version prevails" in note.group(0)
-    assert 'href="/fr/guide/help/" hreflang="fr" lang="fr"' in note.group(0)
-    with translation.override(code):
-        day = date_format(date(2026, 12, 2), "DATE_FORMAT")
-    assert day in note.group(0)  # 2 ديسمبر، 2026, 2026年12月2日
+    # The version it was made from, the day in the reader's format, and that French prevails.
+    assert translated_note(code, text) in " ".join(note.group(1).split())
+    assert 'href="/fr/guide/help/" hreflang="fr" lang="fr"' in note.group(1)
 
 
-def test_the_translation_note_gives_the_day_in_the_readers_format(anon, db):
-    translate(Page.objects.get(slug="help"), "es", translated_from="en")
+@pytest.mark.parametrize(
+    ("code", "day"),
+    [("es", "2 de diciembre de 2026"), ("zh-hans", "2026年12月2日"), ("ar", "2 ديسمبر، 2026")],
+)
+def test_the_translation_note_gives_the_day_in_the_readers_format(anon, db, code, day):
+    # An editor records that the translation was brought up to date on 2 December.
+    PageTranslation.objects.filter(page__slug="help", language=code).update(
+        translated_on=date(2026, 12, 2)
+    )
 
-    html = anon.get("/es/guide/help/").content.decode()
+    html = anon.get(f"/{code}/guide/help/").content.decode()
 
-    assert "2 de diciembre de 2026" in html
+    note = re.search(r'guide-translation-note" role="note">(.*?)</p>', html, re.S).group(1)
+    assert day in note
 
 
 def test_english_and_french_pages_carry_no_translation_note(anon, db):
     for code in ("en", "fr"):
-        assert TRANSLATED_NOTE not in anon.get(f"/{code}/guide/help/").content.decode()
+        assert "guide-translation-note" not in anon.get(f"/{code}/guide/help/").content.decode()
 
 
 @pytest.mark.parametrize("code", NEW_LANGUAGES)
 def test_a_translated_page_keeps_the_checked_on_date_and_the_sources(anon, db, code):
-    translate(Page.objects.get(slug="help"), code)
     english = anon.get("/en/guide/help/").content.decode()
 
     html = anon.get(f"/{code}/guide/help/").content.decode()
@@ -152,13 +175,9 @@ def test_every_page_is_reachable_in_every_language_never_empty_or_missing(anon, 
 
 
 def test_a_translation_must_say_what_it_was_translated_from_and_when(db):
-    text = PageTranslation(
-        page=Page.objects.get(slug="help"),
-        language="ar",
-        title="t",
-        summary="s",
-        body=PageTranslation.objects.get(page__slug="help", language="en").body,
-    )
+    # The real Arabic text, as an editor who cleared both fields would save it.
+    text = PageTranslation.objects.get(page__slug="help", language="ar")
+    text.translated_from, text.translated_on = "", None
 
     with pytest.raises(ValidationError) as refused:
         text.full_clean()
@@ -167,16 +186,10 @@ def test_a_translation_must_say_what_it_was_translated_from_and_when(db):
 
 
 def test_a_translation_must_keep_the_english_anchors(db):
-    page = Page.objects.get(slug="help")
-    text = PageTranslation(
-        page=page,
-        language="es",
-        title="t",
-        summary="s",
-        body="## Teléfono {#telefono}\n\nTexto.\n",
-        translated_from="en",
-        translated_on=date(2026, 12, 1),
-    )
+    # The real Spanish text with its first section's anchor translated by mistake.
+    text = PageTranslation.objects.get(page__slug="help", language="es")
+    assert "{#phone}" in text.body
+    text.body = text.body.replace("{#phone}", "{#telefono}")
 
     with pytest.raises(ValidationError) as refused:
         text.full_clean()
@@ -192,8 +205,10 @@ def test_an_english_text_is_not_a_translation(db):
         text.full_clean()
 
 
-def test_a_translation_with_the_english_anchors_is_accepted(db):
-    text = translate(Page.objects.get(slug="help"), "zh-hans")
+@pytest.mark.parametrize("code", NEW_LANGUAGES)
+def test_a_translation_with_the_english_anchors_is_accepted(db, code):
+    # The translators' own text, as the admin form validates it when an editor saves it.
+    text = PageTranslation.objects.get(page__slug="help", language=code)
 
     text.full_clean()
 
@@ -288,22 +303,21 @@ def test_sections_of_a_stub_translation_render_with_their_anchors():
 
 
 @pytest.mark.parametrize(
-    ("code", "body", "query"),
+    ("code", "query"),
     [
-        # Chinese is written without spaces: a word is found inside a longer run of text.
-        ("zh-hans", "如果您需要获取帮助，请拨打电话。", "帮助"),
-        ("ar", "للحصول على المساعدة اتصل بالرقم", "المساعدة"),
-        ("es", "Para obtener ayuda, llame al número.", "ayuda"),
+        # Words of the translated help page's body that neither its English nor its French
+        # text has. Chinese is written without spaces: 顾问 is found inside a longer run.
+        ("es", "asesor"),
+        ("zh-hans", "顾问"),
+        ("ar", "مستشار"),
     ],
 )
-def test_search_finds_a_word_of_a_translated_page(anon, db, code, body, query):
-    translate(Page.objects.get(slug="help"), code)
-    PageTranslation.objects.filter(page__slug="help", language=code).update(
-        body=f"{body}\n\n" + PageTranslation.objects.get(page__slug="help", language=code).body
-    )
+def test_search_finds_a_word_of_a_translated_page(anon, db, code, query):
+    assert query in shipped_help(code).body
+    assert query not in shipped_help("en").body + shipped_help("fr").body
 
     html = anon.get(f"/{code}/guide/", {"q": query}).content.decode()
 
     results = html.split('id="results-heading"')[1].split("</section>")[0]
     assert f'href="/{code}/guide/help/"' in results
-    assert f"Título {code}" in results
+    assert escape(shipped_help(code).title) in results
