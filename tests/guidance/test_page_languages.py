@@ -44,7 +44,8 @@ def translated_note(code: str, text: PageTranslation) -> str:
     """The whole translation note as the reader of `code` must read it."""
     with translation.override(code):
         return gettext(TRANSLATED_MSGID) % {
-            "original": str(text.get_translated_from_display()),
+            # In lower case inside the sentence, as Spanish writes "la versión en inglés".
+            "original": str(text.get_translated_from_display()).lower(),
             "day": date_format(text.translated_on, "DATE_FORMAT"),
         }
 
