@@ -152,6 +152,11 @@ for _alias in CACHES.values():
             }
         )
 
+# A student's dashboard and document list are kept in the cache this many seconds at most,
+# and rendered again as soon as their file changes (portal/personal_pages.py); 0: every
+# view is rendered.
+PERSONAL_PAGE_TIMEOUT = env.int("PERSONAL_PAGE_TIMEOUT", default=15 * 60)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
