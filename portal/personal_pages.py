@@ -8,7 +8,9 @@ student, under a version made of:
   show replaces once its transaction has committed (`student_file_changed`, called from
   the services of students, documents, messaging and expenses: registration steps, the
   timeline, the profile, "better reimbursed" ticks, documents and their reviews, messages
-  and their read marks, care expenses and claims);
+  and their read marks, care expenses and claims, and the retention purge of documents and
+  old expenses). Notices (e-mails) and calendar feeds are not shown on these pages, so
+  their services leave the stamp alone;
 - the guidance content version (`guidance.page_cache.VERSION_KEY`): the tariffs, facts and
   the health service shown on the dashboard are guidance content;
 - the e-mail address and staff flag the header shows (changed through allauth, not a
