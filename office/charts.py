@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from office.selectors import current_year, registrations_with_step_since, stuck
 from portal.cache import get_or_compute
+from students import lifecycle
 from students.models import AcademicYear, Registration, RegistrationEvent, Status
 from students.paths import Path
 from students.selectors import _median  # the same median the students' dashboard shows
@@ -30,11 +31,10 @@ CHARTS_CACHE_SECONDS = 5 * 60
 def step_labels() -> list[tuple[str, str]]:
     """The lifecycle steps in order, with their labels: the only place this module reads them.
 
-    Today the registration's status choices are the single list of steps; when
-    students/lifecycle.py declares them (issue 13), this body switches to it and nothing else
-    here changes.
+    The order is the lifecycle's own (students/lifecycle.py, STATUS_ORDER), the labels the
+    registration's status labels.
     """
-    return list(Status.choices)
+    return [(status, Status(status).label) for status in lifecycle.STATUS_ORDER]
 
 
 def path_labels() -> list[tuple[str, str]]:
