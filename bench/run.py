@@ -671,7 +671,8 @@ def endpoints_for(prepared: dict) -> list[Endpoint]:
         Endpoint("admin review queue", "/admin/office/pendingdocument/", "staff"),
         # The office's pictures: served from the shared cache after the first request.
         Endpoint("admin office pictures", "/admin/office/student/charts/", "staff"),
-        Endpoint("review queue (documents page)", "/en/documents/review/", "staff"),
+        # The documents app's review queue (/<lang>/documents/review/) now redirects to the
+        # admin's (issue 15, item 3): one review screen, measured above.
     ]
 
 
