@@ -19,7 +19,7 @@ from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import timezone
 
 from office.selectors import current_year, registrations_with_step_since, stuck
-from portal.cache import get_or_compute
+from portal.cache import get_or_refresh
 from students import lifecycle
 from students.models import AcademicYear, Registration, RegistrationEvent, Status
 from students.paths import Path
@@ -172,7 +172,14 @@ def compute_figures(year: AcademicYear, *, today: date) -> dict:
 def figures(year: AcademicYear, *, today: date | None = None) -> dict:
     today = today or timezone.localdate()
     key = f"office:charts:{year.pk}:{today.isoformat()}"
-    return get_or_compute(key, lambda: compute_figures(year, today=today), CHARTS_CACHE_SECONDS)
+    # A few seconds to compute at 100 000 students: refreshed by one request every five
+    # minutes while the others are shown the previous figures (portal.cache).
+    return get_or_refresh(
+        key,
+        lambda: compute_figures(year, today=today),
+        fresh_for=CHARTS_CACHE_SECONDS,
+        keep_for=24 * 60 * 60,
+    )
 
 
 # --- Geometry for the template -------------------------------------------------------
