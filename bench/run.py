@@ -423,9 +423,9 @@ def upload(port: int, session: str, kind: str, name: str, data: bytes, content_t
         connection.close()
 
 
-def upload_memory(env: dict, session: str, log: Path, rounds: int) -> dict:
+def upload_memory(env: dict, session: str, log: Path, rounds: int, port: int = 0) -> dict:
     """Peak memory of a single worker while it takes 10 MB files, against the same worker idle."""
-    server = Server(env, workers=1, port=free_port(), log=log)
+    server = Server(env, workers=1, port=port or free_port(), log=log)
     try:
         (worker,) = server.workers()
         files = {
@@ -671,7 +671,8 @@ def endpoints_for(prepared: dict) -> list[Endpoint]:
         Endpoint("admin review queue", "/admin/office/pendingdocument/", "staff"),
         # The office's pictures: served from the shared cache after the first request.
         Endpoint("admin office pictures", "/admin/office/student/charts/", "staff"),
-        Endpoint("review queue (documents page)", "/en/documents/review/", "staff"),
+        # The documents app's review queue (/<lang>/documents/review/) now redirects to the
+        # admin's (issue 15, item 3): one review screen, measured above.
     ]
 
 
@@ -694,6 +695,17 @@ def main() -> None:
         help="the production shape: redis://127.0.0.1:6379/N (default: the database cache)",
     )
     parser.add_argument("--regenerate", action="store_true", help="new synthetic data")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="gunicorn's port (the upload phase uses the next one); default: any free port",
+    )
+    parser.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="migrate and generate the data, then stop (no measure)",
+    )
     args = parser.parse_args()
     command = " ".join([".venv/bin/python bench/run.py", *sys.argv[1:]])
     started = dt.datetime.now(dt.UTC)
@@ -727,6 +739,9 @@ def main() -> None:
         )
         say(f"Generated in {time.monotonic() - generation:.0f} s")
         data = json.loads(run(summary, env, timeout=600, capture=True))
+    if args.prepare_only:
+        say(f"Prepared: {data}")
+        return
 
     pool = max(args.connections * 2, 8)
     prepared = json.loads(
@@ -746,7 +761,7 @@ def main() -> None:
         endpoints = [e for e in endpoints if e is endpoints[0] or e.name in wanted]
     log = DATA / "gunicorn.log"
     say(f"Starting gunicorn ({args.workers} workers); log in {log}")
-    server = Server(env, workers=args.workers, port=free_port(), log=log)
+    server = Server(env, workers=args.workers, port=args.port or free_port(), log=log)
     stop_now = False
 
     def on_signal(signum, frame):
@@ -800,7 +815,13 @@ def main() -> None:
 
     load_after = os.getloadavg()
     say("Upload memory: one worker, 10 MB files")
-    memory = upload_memory(env, prepared["sessions"]["uploader"][0], log, rounds=args.upload_rounds)
+    memory = upload_memory(
+        env,
+        prepared["sessions"]["uploader"][0],
+        log,
+        rounds=args.upload_rounds,
+        port=args.port + 1 if args.port else 0,
+    )
     info = machine()
     results = write_results(
         args=args,

@@ -31,6 +31,7 @@ from documents.models import (
 )
 from documents.registration import registration_after_upload
 from documents.storage import delete_files, delete_files_on_commit, new_file_name, save_file
+from portal.personal_pages import student_file_changed
 
 REVIEW_PERMISSION = "documents.review_document"
 
@@ -146,6 +147,7 @@ def _record_upload(*, owner, kind, files, names, by) -> UploadResult:
         _remove_files_of(previous)
     document.current_version = version
     document.save(update_fields=["current_version"])
+    student_file_changed(owner.pk)
     # In the same transaction: the upload and the step it completes commit together.
     moved = registration_after_upload(student=owner) is not None
     return UploadResult(
@@ -172,6 +174,7 @@ def document_delete(*, document: Document, by) -> None:
         _remove_files_of(version)
         document.current_version = None
         document.save(update_fields=["current_version"])
+        student_file_changed(document.owner_id)
 
 
 def _remove_files_of(version: DocumentVersion) -> None:
@@ -259,7 +262,7 @@ def _decide(*, version, by, outcome, reasons, comment) -> ReviewDecision:
     with transaction.atomic():
         # Lock the document, then the version (the order uploads use too), so two reviewers,
         # or a reviewer and a student replacing the file, never both act on one version.
-        Document.objects.select_for_update().get(pk=version.document_id)
+        document = Document.objects.select_for_update().get(pk=version.document_id)
         locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
         if locked.status != VersionStatus.PENDING:
             raise AlreadyReviewed(_already_reviewed_message(locked))
@@ -272,6 +275,7 @@ def _decide(*, version, by, outcome, reasons, comment) -> ReviewDecision:
             VersionStatus.ACCEPTED if outcome == ReviewOutcome.ACCEPTED else VersionStatus.REJECTED
         )
         locked.save(update_fields=["status"])
+        student_file_changed(document.owner_id)
         notify_review(decision=decision)
     version.status = locked.status
     return decision

@@ -26,11 +26,16 @@ from documents.services import (
 )
 from documents.throttle import upload_attempt_allowed
 from documents.upload_handlers import oversized_uploads
+from portal.personal_pages import cached_personal_page
 
 
 @login_required
 @require_GET
 def document_list(request):
+    return cached_personal_page(request, "documents", lambda: _render_document_list(request))
+
+
+def _render_document_list(request):
     situation = student_situation(request.user)
     tasks = document_tasks(request.user, situation=situation)
     return render(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from expenses.estimates import Insured, NoEstimate, age_on, expected_amounts
 from expenses.models import CLAIM_TRANSITIONS, CareExpense, ClaimEvent, ClaimState
+from portal.personal_pages import student_file_changed
 from students.models import StudentProfile
 from students.paths import Path
 from students.selectors import path_for_profile
@@ -90,6 +91,9 @@ def expense_record(
 
 def _locked(expense: CareExpense, target: str) -> CareExpense:
     locked = CareExpense.objects.select_for_update().get(pk=expense.pk)
+    # Every change of a claim's state goes through here; the dashboard lists overdue claims
+    # (forgotten if the change is refused: the transaction is rolled back).
+    student_file_changed(locked.student_id)
     if target not in CLAIM_TRANSITIONS[locked.state]:
         raise ExpenseError(
             _("This claim is already marked “%(state)s”.") % {"state": locked.get_state_display()}
@@ -158,4 +162,5 @@ def claim_mark_refused(*, expense: CareExpense, on: date) -> CareExpense:
 
 def expense_delete(*, expense: CareExpense) -> None:
     """Delete a visit the student recorded (by mistake, or settled and no longer wanted)."""
+    student_file_changed(expense.student_id)
     expense.delete()

@@ -73,6 +73,10 @@ def _canonical_host(request) -> str:
     return domain
 
 
+# The personal pages' cache (portal.personal_pages) keys its copies on the same host.
+canonical_host = _canonical_host
+
+
 def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
     """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
     if not _servable_from_cache(request):

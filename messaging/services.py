@@ -9,6 +9,7 @@ from accounts.models import User
 from messaging.models import MAX_MESSAGE_LENGTH, Message, Side
 from notifications.models import NoticeKind
 from notifications.services import notify
+from portal.personal_pages import student_file_changed
 
 OFFICE_GROUP = "International office"
 
@@ -64,6 +65,8 @@ def message_send(*, student: User, author: User, body: str) -> Message:
         student=student, side=side, read_at__isnull=True
     ).exists()
     message = Message.objects.create(student=student, author=author, side=side, body=body)
+    # The dashboard's "Messages" card and the header's badge count the unread ones.
+    student_file_changed(student.pk)
     if not already_waiting:
         _tell_the_other_side(message)
     return message
@@ -95,6 +98,9 @@ def thread_mark_read(*, student: User, reader: User) -> int:
     """The reader's side has now seen every message of the other side; returns how many."""
     reader_side = _side(student=student, author=reader)
     other = Side.OFFICE if reader_side == Side.STUDENT else Side.STUDENT
-    return Message.objects.filter(student=student, side=other, read_at__isnull=True).update(
+    marked = Message.objects.filter(student=student, side=other, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if marked:
+        student_file_changed(student.pk)
+    return marked

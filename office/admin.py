@@ -40,7 +40,7 @@ from office.forms import (
     ReplyForm,
 )
 from office.models import NumberAccess, NumberAccessLog, Student
-from office.pagination import KeysFirstPaginator
+from office.pagination import KeysFirstPaginator, page_hint
 from office.resources import FULL_NUMBER_PERMISSION, StudentExportResource
 from office.selectors import (
     required_documents_for_file,
@@ -246,6 +246,12 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return students_for_office()
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # A searched list: the page's keys and the count in one query (office/pagination.py).
+        return KeysFirstPaginator(
+            queryset, per_page, orphans, allow_empty_first_page, page_hint=page_hint(request)
+        )
 
     def has_add_permission(self, request):
         # Students sign up themselves; their profile and registration come from that.

@@ -28,7 +28,7 @@ from documents.selectors import version_history
 from documents.services import DocumentError, can_review, document_accept, document_reject
 from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
-from office.pagination import KeysFirstPaginator
+from office.pagination import KeysFirstPaginator, page_hint
 from office.selectors import search_people
 from students.models import Registration
 
@@ -81,7 +81,14 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         # joins every document of every student (0.1 s at 100 000 students).
         narrowed = any(key not in LIST_ONLY_PARAMETERS for key in request.GET)
         count = None if narrowed else DocumentVersion.objects.filter(status="pending").count()
-        return KeysFirstPaginator(queryset, per_page, orphans, allow_empty_first_page, count=count)
+        return KeysFirstPaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            count=count,
+            page_hint=page_hint(request) if narrowed else None,
+        )
 
     def get_search_results(self, request, queryset, search_term):
         # The students' name or e-mail, found through their indexes (office.selectors).

@@ -46,3 +46,37 @@ def get_or_compute(key: str, compute, timeout: int):
         except CACHE_UNAVAILABLE:
             log_cache_unavailable(f"computing {key}")
     return value
+
+
+def get_or_refresh(key: str, compute, *, fresh_for: int, keep_for: int):
+    """Like get_or_compute, for a value slow to compute (seconds): once it is older than
+    `fresh_for` seconds, one request computes it again (the one that takes the refresh
+    lock) while the others are still served the older copy, kept `keep_for` seconds.
+    Only computed by every request when no copy exists at all (or the cache is down).
+    """
+    import time
+
+    from django.core.cache import cache
+
+    try:
+        entry = cache.get(key)
+    except CACHE_UNAVAILABLE:
+        log_cache_unavailable(f"computing {key}")
+        return compute()
+    now = time.time()
+    if entry is not None:
+        computed_at, value = entry
+        if now - computed_at < fresh_for:
+            return value
+        try:
+            refreshing = not cache.add(f"{key}:refreshing", 1, fresh_for)
+        except CACHE_UNAVAILABLE:
+            refreshing = True
+        if refreshing:  # another request is computing it: the older copy meanwhile
+            return value
+    value = compute()
+    try:
+        cache.set(key, (time.time(), value), keep_for)
+    except CACHE_UNAVAILABLE:
+        log_cache_unavailable(f"computing {key}")
+    return value

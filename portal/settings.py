@@ -81,7 +81,8 @@ MIDDLEWARE = [
     "portal.typography.FrenchTypographyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the account row from the shared cache (accounts/user_cache.py).
+    "accounts.user_cache.CachedUserAuthenticationMiddleware",
     "accounts.middleware.SessionPolicyMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -156,6 +157,15 @@ for _alias in CACHES.values():
                 "socket_timeout": env.float("CACHE_TIMEOUT", default=1.0),
             }
         )
+
+# Seconds the signed-in person's account row is kept in the cache between changes
+# (accounts/user_cache.py); with the database cache it would cost a query like the row's.
+USER_CACHE_SECONDS = env.int("USER_CACHE_SECONDS", default=5 * 60 if CACHE_IS_REDIS else 0)
+
+# A student's dashboard and document list are kept in the cache this many seconds at most,
+# and rendered again as soon as their file changes (portal/personal_pages.py); 0: every
+# view is rendered.
+PERSONAL_PAGE_TIMEOUT = env.int("PERSONAL_PAGE_TIMEOUT", default=15 * 60)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

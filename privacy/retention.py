@@ -21,6 +21,7 @@ from documents.storage import delete_files_on_commit
 from expenses.models import CareExpense
 from notifications.models import Notice, NoticeStatus
 from office.models import NumberAccessLog
+from portal.personal_pages import student_file_changed
 from privacy.services import account_erase, admin_log_pseudonymise
 from students.models import EventKind, RegistrationEvent
 
@@ -146,7 +147,11 @@ def apply_retention(*, now: datetime | None = None, dry_run: bool = False) -> Pu
         purged.access_log_entries = _delete_count(expired_access_log(now=now)) + _delete_count(
             expired_number_access_log(now=now)
         )
-        purged.care_expenses = _delete_count(expired_care_expenses(now=now))
+        expenses = expired_care_expenses(now=now)
+        # Their owners' dashboards list overdue claims.
+        for student_id in set(expenses.values_list("student_id", flat=True)):
+            student_file_changed(student_id)
+        purged.care_expenses = _delete_count(expenses)
     logger.info("retention%s: %s", " (dry run)" if dry_run else "", asdict(purged))
     return purged
 
@@ -183,6 +188,7 @@ def _purge_documents(purged: Purged, *, now: datetime) -> None:
             )
             admin_log_pseudonymise(objects=documents)
             expired.delete()
+            student_file_changed(owner_id)
             delete_files_on_commit(names)
             purged.documents += len(documents)
             purged.files += len(names)

@@ -21,6 +21,7 @@ from accounts.models import User
 from accounts.services import user_set_preferred_language
 from notifications.models import NoticeKind
 from notifications.services import notify
+from portal.personal_pages import student_file_changed
 from students import lifecycle, nir
 from students.encryption import search_hash
 from students.models import (
@@ -85,6 +86,9 @@ def _record_event(
         note=note.strip(),
         data=data or {},
     )
+    # Every change of a registration, its steps and the "better reimbursed" ticks writes
+    # an event: the student's cached pages follow from here.
+    student_file_changed(registration.student_id)
     if role == ActorRole.STAFF and kind in STAFF_NOTICE_KINDS:
         _notify_student_of_staff_event(registration=registration, event=event)
     return event
@@ -156,6 +160,7 @@ def profile_save(
     year = academic_year_for(profile.academic_year_start)
     profile.academic_year = year
     profile.save()
+    student_file_changed(profile.user_id)
     if language and role == ActorRole.STUDENT:
         user_set_preferred_language(user=profile.user, language=language)
 

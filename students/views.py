@@ -15,6 +15,7 @@ from accounts.middleware import remember_language_for_response
 from documents.requirements import requestable_documents
 from documents.selectors import TaskStatus as DocumentStatus
 from documents.selectors import document_tasks, situation_of
+from portal.personal_pages import cached_personal_page
 from students import lifecycle, nir, services
 from students import which_path as checker
 from students.access import get_registration_for_user
@@ -46,6 +47,10 @@ TIMELINE_PAGE_SIZE = 50
 
 @login_required
 def dashboard(request):
+    return cached_personal_page(request, "dashboard", lambda: _render_dashboard(request))
+
+
+def _render_dashboard(request):
     data = dashboard_for_student(request.user)
     document_list = []
     if data.decision is not None:

@@ -206,3 +206,14 @@ def test_the_page_costs_a_bounded_number_of_queries(
     # From the cache: the session, the user and the year.
     with django_assert_max_num_queries(10):
         assert bob_client.get(URL).status_code == 200
+
+
+def test_the_steps_come_from_the_lifecycle_in_its_order():
+    from office.charts import step_labels
+    from students import lifecycle
+    from students.models import Status
+
+    labels = step_labels()
+
+    assert [step for step, _label in labels] == list(lifecycle.STATUS_ORDER)
+    assert labels[0] == (Status.NOT_STARTED, Status.NOT_STARTED.label)

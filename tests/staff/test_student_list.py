@@ -192,6 +192,26 @@ def test_the_list_is_paginated(bob_client, make_profile):
     assert len(rows(bob_client.get(f"{URL}?p=2"))) == 5
 
 
+def test_a_searched_list_counts_and_pages_its_matches(bob_client, make_profile):
+    """Its count and its page's keys come from one query (office/pagination.py)."""
+    for number in range(56):
+        make_student(make_profile, number, legal_surname=f"Searched{number:03d}")
+    for number in range(100, 105):
+        make_student(make_profile, number)
+
+    first = bob_client.get(f"{URL}?q=searched")
+    second = bob_client.get(f"{URL}?q=searched&p=2")
+    past_the_end = bob_client.get(f"{URL}?q=searched&p=9")
+
+    assert "56 results" in first.content.decode()
+    names = rows(first) + rows(second)
+    assert len(rows(first)) == 50
+    assert names == sorted(names)
+    assert len(set(names)) == 56
+    assert all(name.startswith("SEARCHED") or "Searched" in name for name in names)
+    assert past_the_end.status_code in (200, 302)
+
+
 def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
