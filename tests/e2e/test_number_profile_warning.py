@@ -2,6 +2,7 @@
 dashboard, in her language, with "a provisional number can differ" (issue 13, item 4)."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from students import services
@@ -20,7 +21,7 @@ def disagreeing(alice, make_profile, bring_to):
         registration=registration,
         number=valid_number("7 02 09 99 217 321"),
         by=alice,
-        on=registration.created_at.date(),
+        on=timezone.localdate(registration.created_at),
     )
 
 

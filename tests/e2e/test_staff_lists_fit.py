@@ -6,6 +6,7 @@ number flag, every column filled). Each page is screenshotted and checked by axe
 """
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from documents.kinds import DocumentKind
@@ -40,7 +41,7 @@ def busy_office(alice, charlie, make_profile, bring_to, upload):
         registration=registration,
         number=valid_number("7 99 01 99 216 321"),
         by=alice,
-        on=registration.created_at.date(),
+        on=timezone.localdate(registration.created_at),
     )
     upload(alice)
     upload(alice, kind=DocumentKind.RIB)

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.test import Client
+from django.utils import timezone
 
 from deadlines import services as deadline_services
 from deadlines.models import CalendarFeed
@@ -65,7 +66,7 @@ def test_retention_deletes_expenses_older_than_the_set_months(
     keep_active(alice, days=800)
 
     # 24 months after the first visit, plus a day; the second is 10 months younger.
-    days = (date(2028, 1, 16) - date.today()).days
+    days = (date(2028, 1, 16) - timezone.localdate()).days
     output = purge(days)
 
     assert "1 care expenses" in output
@@ -75,7 +76,7 @@ def test_retention_deletes_expenses_older_than_the_set_months(
 
 
 def test_retention_keeps_expenses_within_the_period(alice, alice_registration, record, purge):
-    record(alice, visit_date=date.today() - timedelta(days=30))
+    record(alice, visit_date=timezone.localdate() - timedelta(days=30))
     keep_active(alice, days=400)
 
     purge(365)

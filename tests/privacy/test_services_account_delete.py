@@ -8,6 +8,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import User
 from documents.models import (
@@ -141,7 +142,7 @@ def test_steps_a_former_staff_member_recorded_stay_on_the_students_timeline(
     event = RegistrationEvent.objects.create(
         registration=alice_registration,
         kind="submitted",
-        occurred_on=alice_registration.created_at.date(),
+        occurred_on=timezone.localdate(alice_registration.created_at),
         actor=bob,
         actor_role="staff",
     )

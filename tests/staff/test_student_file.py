@@ -1,9 +1,8 @@
 """The student's file answers "what is missing and why"; the review screen shows the
 student's context and links to the file (issue 15, item 2)."""
 
-from datetime import date
-
 import pytest
+from django.utils import timezone
 
 from documents.kinds import DocumentKind
 from students.models import Status
@@ -69,7 +68,7 @@ def test_the_file_shows_contact_details_and_number_flags(bob_client, alice, make
         registration=registration,
         number=valid_number("8 02 09 99 216 321"),
         by=alice,
-        on=date.today(),
+        on=timezone.localdate(),
     )
     html = file_page(bob_client, alice)
     assert 'href="tel:+33612345678"' in html

@@ -152,7 +152,10 @@ def test_correcting_the_profile_clears_the_flag(alice, make_profile, submitted):
     from students import services
 
     services.registration_record_provisional_number(
-        registration=submitted, number=number("8 02 09 99 216 321"), by=alice, on=date.today()
+        registration=submitted,
+        number=number("8 02 09 99 216 321"),
+        by=alice,
+        on=timezone.localdate(),
     )
     assert Registration.objects.get(pk=submitted.pk).number_disagreements == "birth_year"
     make_profile(alice, country_of_birth="CN", sex="F", date_of_birth=date(2002, 9, 4))

@@ -1,8 +1,9 @@
 """The profile page: "my details", edited only by their owner, with no id in the address."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from students.models import EventKind, Registration, Status, StudentProfile
 from students.paths import Path
@@ -125,7 +126,7 @@ def test_fields_outside_the_form_are_ignored(alice_client, alice, year):
         ({"postal_code": "9200"}, "postal_code", "French postal code"),
         ({"date_of_birth": "2999-01-01"}, "date_of_birth", "must be in the past"),
         (
-            {"academic_year_end": (date.today() - timedelta(days=800)).isoformat()},
+            {"academic_year_end": (timezone.localdate() - timedelta(days=800)).isoformat()},
             "academic_year_end",
             "must come after its start",
         ),

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from students.models import StudentProfile
 from tests.students.test_profile import URL, alice_client, form_data  # noqa: F401
@@ -38,7 +39,7 @@ def test_it_is_optional(alice_client, alice, year):
 
 def test_the_message_is_in_french_on_the_french_page(client, alice, year):
     client.force_login(alice)
-    too_far = (date.today() + timedelta(days=365 * 12)).isoformat()
+    too_far = (timezone.localdate() + timedelta(days=365 * 12)).isoformat()
 
     response = client.post("/fr/profile/", form_data(year, residence_permit_expiry=too_far))
 
