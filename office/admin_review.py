@@ -26,6 +26,7 @@ from documents.admin import accept_selected_documents
 from documents.models import AccessAction, Document, DocumentPage, DocumentVersion, FileType
 from documents.selectors import version_history
 from documents.services import DocumentError, can_review, document_accept, document_reject
+from office.admin_rows import PlainRowCheckboxMixin
 from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
 from office.pagination import KeysFirstPaginator, page_hint
@@ -37,7 +38,7 @@ LIST_ONLY_PARAMETERS = {ALL_VAR, IS_FACETS_VAR, IS_POPUP_VAR, ORDER_VAR, PAGE_VA
 
 
 @admin.register(PendingDocument)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(PlainRowCheckboxMixin, admin.ModelAdmin):
     list_display = ["student", "kind", "uploaded", "waiting_days", "file_count", "review"]
     list_display_links = None
     list_filter = ["kind"]
