@@ -1,9 +1,11 @@
 """Whole guidance pages for visitors who are not signed in, kept in the shared cache.
 
 Guidance pages are read far more often than edited, and are the same for every visitor who
-is not signed in, but for one thing: the CSRF token of the language button's form. The
-cached HTML holds a placeholder there, replaced on each request by that visitor's token, so
-no visitor ever receives another's token.
+is not signed in. Their language switch is a set of plain links (no form, no CSRF token,
+templates/includes/language_switcher.html), so a cached page is sent as stored: one cache
+read and the bytes. Should a page ever carry a POST form for anonymous visitors, its CSRF
+token is stored as a placeholder and replaced by each visitor's own token, so no visitor
+ever receives another's.
 
 Any save or deletion of a page, a text or an old address sets a new content version once
 the transaction has committed (signals connected in apps.py); a cached page rendered under
@@ -96,15 +98,21 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
         log_cache_unavailable("serving a guidance page")
         return render()
     entry = found.get(key)
-    if entry is not None and entry[0] == version:
-        return HttpResponse(entry[1].replace(TOKEN_PLACEHOLDER, get_token(request)))
+    if entry is not None and entry[0] == version and len(entry) == 3:
+        _version, body, needs_token = entry
+        if needs_token:
+            body = body.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
+        return HttpResponse(body)
     # Rendered from what the database holds now, stored under the version read before: if
     # an edit commits meanwhile, this copy is already stale and will not be served.
     response = render()
     if response.status_code == 200 and not response.streaming:
-        html = _TOKEN_INPUT.sub(rf"\g<1>{TOKEN_PLACEHOLDER}\g<2>", response.content.decode())
+        html, tokens = _TOKEN_INPUT.subn(
+            rf"\g<1>{TOKEN_PLACEHOLDER}\g<2>", response.content.decode()
+        )
         try:
-            cache.set(key, (version, html), PAGE_TIMEOUT)
+            # Bytes, encoded once here rather than on every view.
+            cache.set(key, (version, html.encode(), tokens > 0), PAGE_TIMEOUT)
         except CACHE_UNAVAILABLE:
             log_cache_unavailable("serving a guidance page")
     return response

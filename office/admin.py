@@ -31,6 +31,7 @@ from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
 from office import charts, filters
+from office.admin_rows import PlainRowCheckboxMixin, country_name, day
 from office.export_formats import OfficeCSV, OfficeXLSX
 from office.forms import (
     CorrectNumberForm,
@@ -138,7 +139,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Student)
-class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
+class StudentAdmin(PlainRowCheckboxMixin, ExportActionMixin, admin.ModelAdmin):
     """One row per student, with their current registration (their profile's academic year)."""
 
     list_display = [
@@ -310,7 +311,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
     @admin.display(description=gettext_lazy("nationality"), ordering="student_profile__nationality")
     def nationality(self, student):
         profile = self._profile(student)
-        return profile.nationality.name if profile else "—"
+        return country_name(profile.nationality) if profile else "—"
 
     @admin.display(description=gettext_lazy("path"), ordering="path")
     def short_path(self, student):
@@ -349,7 +350,7 @@ class StudentAdmin(ExportActionMixin, admin.ModelAdmin):
         if student.last_activity is None or student.last_activity.year <= 2000:
             return "—"
         # One date format per language, the admin's own (DATE_FORMAT), everywhere here.
-        return date_format(timezone.localtime(student.last_activity).date(), "DATE_FORMAT")
+        return day(timezone.localtime(student.last_activity).date())
 
     @admin.display(description=gettext_lazy("unread messages"), ordering="unread_messages")
     def unread(self, student):

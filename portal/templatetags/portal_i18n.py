@@ -47,6 +47,28 @@ def _default_path(path: str) -> str:
     return bare if match.url_name and match.url_name.endswith("language_redirect") else english
 
 
+@register.simple_tag
+def language_links(request, next_path: str = "") -> list[dict[str, str]] | None:
+    """The same page in each language as plain links, for a visitor who is not signed in.
+
+    Every address under a language prefix names its language, so an anonymous reader
+    switches by following a link: no form, hence no CSRF token and no cookie, and a cached
+    page (guidance/page_cache.py) is sent as stored. A signed-in person keeps the POST form
+    of /i18n/setlang/, which also saves their choice on the account (no state change on a
+    GET, STYLE.md). None when the form is needed: signed in, or no language prefix.
+    """
+    user = getattr(request, "user", None)
+    if request is None or (user is not None and user.is_authenticated):
+        return None
+    path = next_path or request.get_full_path()
+    if translation.get_language_from_path(path) is None:
+        return None
+    return [
+        {"language": language, "url": translate_url(path, language.code)}
+        for language in PORTAL_LANGUAGES
+    ]
+
+
 @register.filter
 def text_direction(code: str) -> str:
     """ "rtl" or "ltr" for a language code: a text shown in another language than the page

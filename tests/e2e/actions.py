@@ -49,7 +49,12 @@ def switch_language(page: Page, to: str | None = None) -> None:
         toggler.click()
         expect(page.locator("#main-nav")).to_be_visible()
     page.click("#language-menu-button")
-    choice = page.locator(f".language-switcher button[type=submit][value='{to}']")
+    # Signed in: a form's button (the choice is saved); not signed in: a link to the page in
+    # that language.
+    choice = page.locator(
+        f".language-switcher button[type=submit][value='{to}'], "
+        f".language-switcher a[hreflang='{to}']"
+    )
     expect(choice).to_be_visible()
     choice.click()
 

@@ -48,18 +48,45 @@ def test_the_second_visitor_gets_the_page_for_one_cache_read(guide_page, client)
     assert all("django_cache" in query for query in sql)
 
 
-def test_each_visitor_gets_a_token_of_their_own_that_works(guide_page):
+def test_two_anonymous_readers_get_the_same_page_with_no_csrf_cookie(guide_page):
     first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    first_html = first.get(URL).content.decode()
-    second_html = second.get(URL).content.decode()
+    first_response = first.get(URL)
+    second_response = second.get(URL)
 
-    assert token_in(first_html) != token_in(second_html)
-    assert "placeholder" not in second_html
-    response = second.post(
+    # Sent as stored: the same bytes, no token to fill in, no cookie set.
+    assert first_response.content == second_response.content
+    assert "csrfmiddlewaretoken" not in second_response.content.decode()
+    assert "csrftoken" not in second_response.cookies
+    assert second_response["Content-Security-Policy"]
+
+
+def test_an_anonymous_reader_switches_language_by_a_link_without_a_token(guide_page):
+    reader = Client(enforce_csrf_checks=True)
+    reader.get(URL)
+    html = reader.get(URL).content.decode()
+
+    assert 'href="/fr/guide/test-page/"' in html
+    assert "/i18n/setlang/" not in html
+    response = reader.get("/fr/guide/test-page/")
+    assert response.status_code == 200
+    assert '<html lang="fr"' in response.content.decode()
+
+
+def test_a_signed_in_reader_keeps_the_form_and_their_choice_is_saved(guide_page):
+    user = make_verified_user(email="reader@example.org")
+    reader = Client(enforce_csrf_checks=True)
+    reader.force_login(user)
+    html = reader.get(URL).content.decode()
+
+    response = reader.post(
         "/i18n/setlang/",
-        {"language": "fr", "next": URL, "csrfmiddlewaretoken": token_in(second_html)},
+        {"language": "fr", "next": URL, "csrfmiddlewaretoken": token_in(html)},
     )
+
     assert response.status_code == 302
+    assert response["Location"] == "/fr/guide/test-page/"
+    user.refresh_from_db()
+    assert user.preferred_language == "fr"
 
 
 def test_an_edited_text_shows_at_once(guide_page, client, edits):

@@ -120,7 +120,11 @@ def test_the_header_score_stays_at_a_plus_behind_the_tls_proxy(db, production_se
 
     score, reasons = observatory_score(response)
     assert response.status_code == 200
-    assert score >= 120, (path, score, reasons)
+    # The Observatory's +5 for cookies needs a cookie: a page that sets none (an anonymous
+    # reader's pages carry no form since the language switch became links) scores 115,
+    # still far above A+ (100), with no penalty.
+    assert score >= (120 if response.cookies else 115), (path, score, reasons)
+    assert not any(reason.startswith("-") for reason in reasons), reasons
 
 
 def test_plain_http_behind_the_proxy_is_redirected_to_https(db, production_settings):

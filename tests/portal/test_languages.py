@@ -49,6 +49,21 @@ def test_every_public_page_answers_in_every_language_with_its_lang(anon, code, p
 def test_the_picker_lists_the_five_languages_in_their_own_names(anon, code):
     html = anon.get(f"/{code}/privacy/").content.decode()
 
+    # Not signed in: links to the same page in each language (no form, no token).
+    for other, name in NATIVE_NAMES.items():
+        assert re.search(
+            rf'<a href="/{other}/privacy/" hreflang="{other}" lang="{other}"[^>]*>'
+            rf"{re.escape(name)}</a>",
+            html,
+        ), f"{name} missing from the picker on /{code}/"
+    assert re.search(rf'href="/{code}/privacy/"[^>]*aria-current="page"', html)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_the_signed_in_picker_is_a_form_that_saves_the_choice(client, alice, code):
+    client.force_login(alice)
+    html = client.get(f"/{code}/privacy/").content.decode()
+
     for other, name in NATIVE_NAMES.items():
         assert re.search(
             rf'<button type="submit" name="language" value="{other}" lang="{other}"[^>]*>'
