@@ -26,7 +26,7 @@ from django.http.request import split_domain_port
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
-from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable
+from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable, version_stamp
 
 VERSION_KEY = "guidance:content-version"
 PAGE_TIMEOUT = 24 * 60 * 60
@@ -88,11 +88,7 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     key = f"guidance:page:{name}:{translation.get_language()}:{day}:{_canonical_host(request)}"
     try:
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            if not cache.add(VERSION_KEY, version, None):
-                version = cache.get(VERSION_KEY, version)
+        version = version_stamp(found, VERSION_KEY, None)
     except CACHE_UNAVAILABLE:
         # The page needs only the database: served as for a signed-in visitor.
         log_cache_unavailable("serving a guidance page")

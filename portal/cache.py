@@ -8,7 +8,9 @@ message rather than a 500 (and rather than letting the attempt through unchecked
 """
 
 import logging
+import uuid
 
+from django.core.cache import cache
 from django.core.cache.backends.base import InvalidCacheBackendError
 
 logger = logging.getLogger("portal.cache")
@@ -24,6 +26,20 @@ else:
 
 def log_cache_unavailable(action: str) -> None:
     logger.warning("Shared cache unreachable, %s without it", action)
+
+
+def version_stamp(found: dict, key: str, timeout: int | None) -> str:
+    """The stamp stored under `key` (as read into `found` by get_many), or a new one.
+
+    A new stamp is added, not set: when two requests make one at once, the first stored wins
+    and both use it. Raises what the cache raises (CACHE_UNAVAILABLE) for the caller to handle.
+    """
+    stamp = found.get(key)
+    if stamp is None:
+        stamp = uuid.uuid4().hex
+        if not cache.add(key, stamp, timeout):
+            stamp = cache.get(key, stamp)
+    return stamp
 
 
 def get_or_compute(key: str, compute, timeout: int):

@@ -45,7 +45,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
 
-from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable
+from portal.cache import CACHE_UNAVAILABLE, log_cache_unavailable, version_stamp
 
 # Longer than any copy (PERSONAL_PAGE_TIMEOUT, 15 minutes by default; 0 renders every
 # view), so that a stamp outlives the pages cached under it.
@@ -99,11 +99,7 @@ def cached_personal_page(request, name: str, render: Callable[[], HttpResponse])
     key = f"personal:{name}:{user.pk}:{translation.get_language()}:{day}:{canonical_host(request)}"
     try:
         found = cache.get_many([stamp_key, VERSION_KEY, key])
-        stamp = found.get(stamp_key)
-        if stamp is None:
-            stamp = uuid.uuid4().hex
-            if not cache.add(stamp_key, stamp, STAMP_TIMEOUT):
-                stamp = cache.get(stamp_key, stamp)
+        stamp = version_stamp(found, stamp_key, STAMP_TIMEOUT)
     except CACHE_UNAVAILABLE:
         log_cache_unavailable("serving a personal page")
         return render()
