@@ -173,3 +173,120 @@ def test_languages_are_cached_apart(guide_page, client):
     client.get(URL)
 
     assert "Test page title fr" in Client().get("/fr/guide/test-page/").content.decode()
+
+
+# --- Visitors without a session: the whole response, before the session is read ---------
+
+
+def answered_before_the_session(response) -> bool:
+    # SessionMiddleware and the authentication middleware give every request they see
+    # `session` and `user`; a stored response is sent before either runs.
+    request = response.wsgi_request
+    return not hasattr(request, "session") and not hasattr(request, "user")
+
+
+def test_a_visitor_without_a_session_gets_the_stored_response_whole(guide_page):
+    first = Client().get(URL)
+    assert not answered_before_the_session(first)
+
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get(URL)
+
+    assert answered_before_the_session(second)
+    assert len(queries.captured_queries) == cache_queries(1)
+    assert second.content == first.content
+    for header in (
+        "Content-Type",
+        "Content-Language",
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "Referrer-Policy",
+        "Permissions-Policy",
+        "Vary",
+    ):
+        assert second[header] == first[header], header
+    assert not second.cookies
+
+
+def test_the_stored_french_page_keeps_its_language_and_typography(guide_page):
+    Client().get("/fr/guide/test-page/")
+    response = Client().get("/fr/guide/test-page/")
+
+    assert answered_before_the_session(response)
+    assert response["Content-Language"] == "fr"
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "Test page title fr" in html
+
+
+def test_a_visitor_with_a_session_goes_through_the_whole_stack(guide_page, client):
+    Client().get(URL)
+    alice = make_verified_user(email="alice@example.org")
+    client.force_login(alice)
+
+    response = client.get(URL)
+
+    assert not answered_before_the_session(response)
+    assert "alice@example.org" in response.content.decode()
+
+
+def test_an_edit_reaches_visitors_without_a_session_at_once(guide_page, edits):
+    Client().get(URL)
+    assert answered_before_the_session(Client().get(URL))
+    text = PageTranslation.objects.get(page=guide_page, language="en")
+
+    def retitle():
+        text.title = "Retitled for posters"
+        text.save()
+
+    edits(retitle)
+
+    response = Client().get(URL)
+    assert not answered_before_the_session(response)  # made again under the new version
+    assert "Retitled for posters" in response.content.decode()
+    assert "Retitled for posters" in Client().get(URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"path": URL, "data": {"utm_source": "poster"}},
+        {"path": "/en/guide/links/"},
+        {"path": "/en/guide/test-page/poster/"},
+        {"path": "/en/estimate/"},
+    ],
+    ids=["query string", "link kit", "poster", "another page"],
+)
+def test_only_plain_guidance_addresses_are_answered_before_the_session(
+    guide_page, request_kwargs
+):
+    for _ in range(2):
+        response = Client().get(**request_kwargs)
+    assert response.status_code == 200
+    assert not answered_before_the_session(response)
+
+
+def test_a_bad_host_still_gets_the_400_page_not_the_stored_one(guide_page, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    Client().get(URL)
+
+    response = Client().get(URL, HTTP_HOST="attacker.example")
+
+    assert response.status_code == 400
+    assert "Test page title en" not in response.content.decode()
+
+
+def test_a_page_that_sets_a_cookie_is_not_stored(guide_page, monkeypatch):
+    from guidance import views
+
+    original = views._guide_page
+
+    def with_cookie(request, slug):
+        response = original(request, slug)
+        response.set_cookie("tracking", "1")
+        return response
+
+    monkeypatch.setattr(views, "_guide_page", with_cookie)
+    Client().get(URL)
+
+    assert not answered_before_the_session(Client().get(URL))
