@@ -688,7 +688,10 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=3, help="seconds per page, not counted")
     parser.add_argument("--alone", type=int, default=5, help="seconds at one connection")
     parser.add_argument("--upload-rounds", type=int, default=3)
-    parser.add_argument("--only", help="comma-separated page names (the two floors are always run)")
+    parser.add_argument(
+        "--only",
+        help="comma-separated page names or their beginnings (the two floors always run)",
+    )
     parser.add_argument(
         "--cache-url",
         default="",
@@ -756,9 +759,15 @@ def main() -> None:
 
     endpoints = endpoints_for(prepared)
     if args.only:
-        wanted = {name.strip() for name in args.only.split(",")}
-        wanted |= {"signed-in floor"}
-        endpoints = [e for e in endpoints if e is endpoints[0] or e.name in wanted]
+        # Page names may hold a comma ("admin students, filter + search"): a page is chosen
+        # when a part names it whole or names its beginning ("admin students").
+        wanted = [name.strip() for name in args.only.split(",") if name.strip()]
+        wanted.append("signed-in floor")
+        endpoints = [
+            e
+            for e in endpoints
+            if e is endpoints[0] or any(e.name.startswith(name) for name in wanted)
+        ]
     log = DATA / "gunicorn.log"
     say(f"Starting gunicorn ({args.workers} workers); log in {log}")
     server = Server(env, workers=args.workers, port=args.port or free_port(), log=log)

@@ -31,7 +31,7 @@ from documents.services import can_review
 from messaging.selectors import thread
 from messaging.services import MessageError, message_send, thread_mark_read
 from office import charts, filters
-from office.admin_rows import PlainRowCheckboxMixin, country_name, day
+from office.admin_rows import PlainRowCheckboxMixin, PlainRowsMixin, country_name, day
 from office.export_formats import OfficeCSV, OfficeXLSX
 from office.forms import (
     CorrectNumberForm,
@@ -139,7 +139,7 @@ class DocumentInline(admin.TabularInline):
 
 
 @admin.register(Student)
-class StudentAdmin(PlainRowCheckboxMixin, ExportActionMixin, admin.ModelAdmin):
+class StudentAdmin(PlainRowsMixin, PlainRowCheckboxMixin, ExportActionMixin, admin.ModelAdmin):
     """One row per student, with their current registration (their profile's academic year)."""
 
     list_display = [

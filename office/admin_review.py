@@ -33,7 +33,7 @@ from documents.models import (
 )
 from documents.selectors import version_history
 from documents.services import DocumentError, can_review, document_accept, document_reject
-from office.admin_rows import PlainRowCheckboxMixin
+from office.admin_rows import PlainRowCheckboxMixin, PlainRowsMixin
 from office.forms import ReviewDecisionForm
 from office.models import PendingDocument
 from office.pagination import KeysFirstPaginator, page_hint
@@ -54,7 +54,7 @@ def _kind_label(kind: str) -> str:
 
 
 @admin.register(PendingDocument)
-class ReviewQueueAdmin(PlainRowCheckboxMixin, admin.ModelAdmin):
+class ReviewQueueAdmin(PlainRowsMixin, PlainRowCheckboxMixin, admin.ModelAdmin):
     list_display = ["student", "kind_label", "uploaded", "waiting_days", "file_count", "review"]
     list_display_links = None
     list_filter = ["kind"]

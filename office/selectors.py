@@ -5,6 +5,7 @@ list is one query (joins and correlated subqueries) plus its count; the dashboar
 of grouped queries. Everything here runs the same on PostgreSQL and SQLite.
 """
 
+import functools
 import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -90,7 +91,18 @@ def _latest(queryset, owner_field: str, date_field: str):
 
 def students_for_office() -> QuerySet[Student]:
     """Students with their current registration (the one of their profile's academic year)
-    and what the office sorts and filters on, in one query."""
+    and what the office sorts and filters on, in one query.
+
+    The query is built once per process and each caller gets its own copy: building its
+    annotations cost 3.6 ms of Python on every view of the list, a copy 0.01 ms (issue 15,
+    item 9). Nothing in it depends on the request or the day (the time zone is applied when
+    the query is compiled).
+    """
+    return _students_for_office().all()
+
+
+@functools.cache
+def _students_for_office() -> QuerySet[Student]:
     pending = Document.objects.filter(current_version__status=VersionStatus.PENDING)
     return (
         Student.objects.select_related("student_profile")
@@ -133,7 +145,8 @@ def people_matching(word: str) -> QuerySet:
         Q(legal_surname__icontains=word) | Q(legal_given_names__icontains=word)
     ).values("user_id")
     emails = User.objects.filter(email__icontains=word).values("pk")
-    return names.union(emails)
+    # UNION ALL: the caller asks `pk IN (…)`, which ignores repeats; no need to remove them.
+    return names.union(emails, all=True)
 
 
 def search_people(queryset: QuerySet, term: str, *, person: str = "pk") -> QuerySet:

@@ -257,9 +257,7 @@ def test_an_edit_reaches_visitors_without_a_session_at_once(guide_page, edits):
     ],
     ids=["query string", "link kit", "poster", "another page"],
 )
-def test_only_plain_guidance_addresses_are_answered_before_the_session(
-    guide_page, request_kwargs
-):
+def test_only_plain_guidance_addresses_are_answered_before_the_session(guide_page, request_kwargs):
     for _ in range(2):
         response = Client().get(**request_kwargs)
     assert response.status_code == 200
