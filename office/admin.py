@@ -6,6 +6,7 @@ decisions through documents' services, messages through messaging's, e-mails thr
 notifications'.
 """
 
+import functools
 import re
 
 from django.contrib import admin, messages
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -136,6 +137,24 @@ class DocumentInline(admin.TabularInline):
         if document.current_version and document.current_version.status == "pending":
             return format_html('<a class="button" href="{}">{}</a>', url, _("Review"))
         return format_html('<a href="{}">{}</a>', url, _("Open"))
+
+
+# The list's badges and path names: a handful of values, made once per language rather
+# than translated and formatted on each of 50 rows a view.
+@functools.lru_cache(maxsize=64)
+def _short_path(language: str, path: str | None) -> str:
+    return str(filters.SHORT_PATH_LABELS.get(path, "—"))
+
+
+@functools.lru_cache(maxsize=128)
+def _step_badge(language: str, step: str | None) -> str:
+    if not step:
+        return "—"
+    return format_html(
+        '<span class="office-step" title="{}">{}</span>',
+        Status(step).label,
+        filters.SHORT_STEP_LABELS[step],
+    )
 
 
 @admin.register(Student)
@@ -315,7 +334,7 @@ class StudentAdmin(PlainRowsMixin, PlainRowCheckboxMixin, ExportActionMixin, adm
 
     @admin.display(description=gettext_lazy("path"), ordering="path")
     def short_path(self, student):
-        return filters.SHORT_PATH_LABELS.get(student.path, "—")
+        return _short_path(translation.get_language(), student.path)
 
     @admin.display(description=gettext_lazy("path"))
     def path_label(self, student):
@@ -323,13 +342,7 @@ class StudentAdmin(PlainRowsMixin, PlainRowCheckboxMixin, ExportActionMixin, adm
 
     @admin.display(description=gettext_lazy("step"), ordering="step")
     def step_badge(self, student):
-        if not student.step:
-            return "—"
-        return format_html(
-            '<span class="office-step" title="{}">{}</span>',
-            Status(student.step).label,
-            filters.SHORT_STEP_LABELS[student.step],
-        )
+        return _step_badge(translation.get_language(), student.step)
 
     @admin.display(description=gettext_lazy("step"), ordering="step")
     def step_label(self, student):

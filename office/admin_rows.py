@@ -25,7 +25,7 @@ from django.contrib.admin.utils import display_for_value, lookup_field, quote
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -34,11 +34,10 @@ from django_countries import countries
 class PlainRowCheckboxMixin:
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj):
-        return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
-            helpers.ACTION_CHECKBOX_NAME,
-            str(obj.pk),
-            format_html(_("Select this object for an action - {}"), self.row_label(obj)),
+        label = _checkbox_label(translation.get_language()).format(escape(self.row_label(obj)))
+        return mark_safe(  # noqa: S308 - the key and the row's name are escaped
+            f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" '
+            f'value="{escape(obj.pk)}" class="action-select" aria-label="{label}">'
         )
 
     def row_label(self, obj) -> str:
@@ -124,6 +123,12 @@ class PlainRowsMixin:
             # One item a row: the admin's template prints a row's items side by side.
             rows.append([mark_safe("".join(cells))])  # noqa: S308 - every part escaped above
         return rows
+
+
+@lru_cache(maxsize=16)
+def _checkbox_label(language: str) -> str:
+    # Django's own message (its translations apply), as its checkbox widget words it.
+    return _("Select this object for an action - {}")
 
 
 # The same few values recur on every page (a nationality, a day): formatted once per

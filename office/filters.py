@@ -1,8 +1,11 @@
 """Filters of the students' list. They work on the annotations of
 `office.selectors.students_for_office()` (path, step, step_since, documents_waiting…)."""
 
+import functools
+
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -94,6 +97,13 @@ NATIONALITIES_CACHE_KEY = "office:nationalities-present"
 NATIONALITIES_CACHE_SECONDS = 10 * 60
 
 
+@functools.lru_cache(maxsize=32)
+def _by_name(language: str, codes: tuple[str, ...]) -> list[tuple[str, str]]:
+    # Sorting forty names in the reader's language on each view of the list: once per
+    # language and set of nationalities instead.
+    return sorted(((code, str(countries.name(code))) for code in codes), key=lambda c: c[1])
+
+
 class NationalityFilter(CheckedFilter):
     """Only the nationalities present, by name (one query, or one cache read)."""
 
@@ -108,7 +118,7 @@ class NationalityFilter(CheckedFilter):
             ),
             NATIONALITIES_CACHE_SECONDS,
         )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return _by_name(translation.get_language(), tuple(codes))
 
     def queryset(self, request, queryset):
         if self.value():

@@ -91,3 +91,20 @@ def test_the_review_queue_rows_are_the_admins_own(bob, cohort):
     assert ours == ["".join(cells) for cells in results(cl)]
     for row in ours:
         assert f"<tr>{row}</tr>" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_row_checkbox_is_djangos_own_widget(bob, cohort, language):
+    from django.contrib import admin
+
+    from office.models import Student
+
+    model_admin = admin.site._registry[Student]
+    erin = Student.objects.select_related("student_profile").get(email="erin@example.org")
+
+    with translation.override(language):
+        ours = model_admin.action_checkbox(erin)
+        djangos = admin.ModelAdmin.action_checkbox(model_admin, erin)
+
+    assert ours == djangos
+    assert "O&#x27;NEIL &amp; SONS &lt;Erin&gt;" in ours
