@@ -34,7 +34,9 @@ from django_countries import countries
 class PlainRowCheckboxMixin:
     @admin.display(description=mark_safe('<input type="checkbox" id="action-toggle">'))
     def action_checkbox(self, obj):
-        label = _checkbox_label(translation.get_language()).format(escape(self.row_label(obj)))
+        label = _checkbox_label(translation.get_language()).format(
+            conditional_escape(self.row_label(obj))
+        )
         return mark_safe(  # noqa: S308 - the key and the row's name are escaped
             f'<input type="checkbox" name="{helpers.ACTION_CHECKBOX_NAME}" '
             f'value="{escape(obj.pk)}" class="action-select" aria-label="{label}">'

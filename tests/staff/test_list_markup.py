@@ -108,3 +108,16 @@ def test_the_row_checkbox_is_djangos_own_widget(bob, cohort, language):
 
     assert ours == djangos
     assert "O&#x27;NEIL &amp; SONS &lt;Erin&gt;" in ours
+
+
+def test_the_queue_checkbox_is_djangos_own_widget(bob, cohort):
+    from django.contrib import admin
+
+    from office.models import PendingDocument
+
+    model_admin = admin.site._registry[PendingDocument]
+    document = PendingDocument.objects.select_related("owner__student_profile").first()
+
+    assert model_admin.action_checkbox(document) == admin.ModelAdmin.action_checkbox(
+        model_admin, document
+    )
