@@ -98,6 +98,19 @@ def _canonical_host(request) -> str:
 canonical_host = _canonical_host
 
 
+def _read_current(key: str) -> tuple[tuple | None, str | None]:
+    """The entry stored under `key` if made under the current content version (else None),
+    and that version, in one cache round trip; (None, None) while the cache is unreachable."""
+    try:
+        found = cache.get_many([VERSION_KEY, key])
+        version = version_stamp(found, VERSION_KEY, None)
+    except CACHE_UNAVAILABLE:
+        log_cache_unavailable("serving a guidance page")
+        return None, None
+    entry = found.get(key)
+    return (entry if entry is not None and entry[0] == version else None), version
+
+
 def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpResponse:
     """The page `name` from the cache for anonymous visitors, else rendered (and cached)."""
     if not _servable_from_cache(request):
@@ -105,15 +118,11 @@ def cached_page(request, name: str, render: Callable[[], HttpResponse]) -> HttpR
     # The day is part of the key: a page's dated figures are filled in for the day shown.
     day = timezone.localdate().isoformat()
     key = f"guidance:page:{name}:{translation.get_language()}:{day}:{_canonical_host(request)}"
-    try:
-        found = cache.get_many([VERSION_KEY, key])
-        version = version_stamp(found, VERSION_KEY, None)
-    except CACHE_UNAVAILABLE:
+    entry, version = _read_current(key)
+    if version is None:
         # The page needs only the database: served as for a signed-in visitor.
-        log_cache_unavailable("serving a guidance page")
         return render()
-    entry = found.get(key)
-    if entry is not None and entry[0] == version and len(entry) == 3:
+    if entry is not None and len(entry) == 3:
         _version, body, needs_token = entry
         if needs_token:
             body = body.replace(TOKEN_PLACEHOLDER.encode(), get_token(request).encode())
@@ -173,14 +182,8 @@ def read_whole_response(key: str) -> tuple[HttpResponse | None, str | None]:
 
     (None, None) when the cache cannot be reached: the page is then made as usual.
     """
-    try:
-        found = cache.get_many([VERSION_KEY, key])
-        version = version_stamp(found, VERSION_KEY, None)
-    except CACHE_UNAVAILABLE:
-        log_cache_unavailable("serving a guidance page")
-        return None, None
-    entry = found.get(key)
-    if entry is None or entry[0] != version:
+    entry, version = _read_current(key)
+    if entry is None:
         return None, version
     _version, body, headers = entry
     return HttpResponse(body, headers=headers), version
